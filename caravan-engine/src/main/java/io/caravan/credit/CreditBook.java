@@ -1,0 +1,157 @@
+package io.caravan.credit;
+
+import io.caravan.domain.OutcomeKind;
+import io.caravan.reference.Settings;
+import io.caravan.risk.BetaRate;
+import io.caravan.risk.Estimate;
+import io.caravan.risk.Interval;
+import io.caravan.risk.Percent;
+import io.caravan.risk.Reason;
+import io.caravan.risk.RiskCategory;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Credit risk of participants: the probability of a bad outcome (dispute, chargeback, non-delivery, failed
+ * inspection) on a participant's next order.
+ *
+ * <p>Model: Beta-Binomial. The segment prior has mean μ (the configured default, replaced by the segment's
+ * own pooled rate once the segment has {@code credit.segment.min-orders} matured orders) and strength m.
+ * With k bad orders among n matured ones the estimate is (k + mμ)/(n + m) — exactly
+ * w·μ + (1 − w)·k/n with w = m/(n + m) — so the two reasons "segment prior" and "own history" carry
+ * contributions w·μ and (1 − w)·k/n that add up to the estimate. The interval is the posterior's 90% interval.
+ *
+ * <p>A bad order counts once however many bad outcomes it has (a dispute that becomes a chargeback).
+ */
+public final class CreditBook implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String OUTCOME = "bad_outcome_next_order";
+
+    private final Map<String, CreditHistory> participants = new HashMap<>();
+    private final Map<String, CreditHistory> segments = new HashMap<>();
+    private final Map<String, String> segmentOf = new HashMap<>();
+    private final Set<String> badOrders = new HashSet<>();
+    private final double priorMean;
+    private final double priorStrength;
+    private final long maturitySeconds;
+    private final long segmentMinOrders;
+    private final String horizon;
+
+    public CreditBook(Settings settings) {
+        this.priorMean = settings.probability("credit.prior.mean");
+        this.priorStrength = settings.number("credit.prior.strength");
+        this.maturitySeconds = (long) (settings.number("credit.maturity-days") * 86_400);
+        this.segmentMinOrders = settings.whole("credit.segment.min-orders");
+        this.horizon = settings.text("credit.horizon");
+    }
+
+    /** Names the segment a participant belongs to (e.g. {@code MERCHANT/Asia}). */
+    public void enrol(String participantId, String segment) {
+        segmentOf.put(participantId, segment);
+    }
+
+    /** A participant took part in an order placed at {@code at}: one more trial once it matures. */
+    public void orderPlaced(String participantId, Instant at) {
+        long t = at.getEpochSecond();
+        CreditHistory h = participants.computeIfAbsent(participantId, k -> new CreditHistory());
+        long before = h.matured();
+        h.addOrder(t, maturitySeconds);
+        long moved = h.matured() - before;
+        if (moved > 0) {
+            segment(participantId).addMatured(moved);
+        }
+    }
+
+    /** A bad outcome of an order, charged to a participant; a second bad outcome of the same order is not counted again. */
+    public void badOutcome(String participantId, String orderId, OutcomeKind kind) {
+        if (!badOrders.add(participantId + '\u0000' + orderId)) {
+            return;
+        }
+        participants.computeIfAbsent(participantId, k -> new CreditHistory()).addBad(kind);
+        segment(participantId).addBad(kind);
+    }
+
+    private CreditHistory segment(String participantId) {
+        return segments.computeIfAbsent(segmentOf.getOrDefault(participantId, "unknown"), k -> new CreditHistory());
+    }
+
+    /** The segment prior for a participant. */
+    BetaRate prior(String participantId) {
+        CreditHistory s = segments.get(segmentOf.getOrDefault(participantId, "unknown"));
+        double mean = priorMean;
+        if (s != null && s.matured() >= segmentMinOrders) {
+            // The segment's pooled rate, itself lightly shrunk toward the default so that it is never 0.
+            mean = (s.bad() + priorStrength * priorMean) / (s.matured() + priorStrength);
+        }
+        return BetaRate.prior(mean, priorStrength);
+    }
+
+    /** The probability of a bad outcome on the participant's next order, as of {@code asOf}. */
+    public Estimate assess(String participantId, Instant asOf) {
+        String segment = segmentOf.getOrDefault(participantId, "unknown");
+        BetaRate prior = prior(participantId);
+        CreditHistory h = participants.get(participantId);
+        long n = h == null ? 0 : h.maturedAsOf(asOf.getEpochSecond() - maturitySeconds);
+        long k = h == null ? 0 : h.bad();
+        // A bad outcome can arrive before its order matures; that order then counts as a trial already.
+        long trials = Math.max(n, k);
+        BetaRate posterior = prior.observe(k, trials);
+        double p = posterior.mean();
+        Interval interval = posterior.interval90();
+        double w = priorStrength / (trials + priorStrength);
+        double mu = prior.mean();
+        List<Reason> reasons = new ArrayList<>(2);
+        String priorText = "Segment " + segment + " prior of " + Percent.of(mu) + " weighs "
+                + Percent.of(w) + " of the estimate (worth " + Math.round(priorStrength) + " orders against "
+                + trials + " matured orders of its own).";
+        if (trials == 0) {
+            reasons.add(new Reason("NO_HISTORY", "No matured orders yet: the estimate is the " + segment
+                    + " segment rate of " + Percent.of(mu) + ".", p, List.of("segment " + segment)));
+        } else {
+            double own = (1 - w) * ((double) k / trials);
+            double fromPrior = w * mu;
+            String breakdown = breakdown(h);
+            Reason history = new Reason(k > 0 ? "BAD_OUTCOME_HISTORY" : "CLEAN_HISTORY",
+                    k + " bad of " + trials + " matured orders (" + Percent.of((double) k / trials) + ")"
+                            + (breakdown.isEmpty() ? "" : ": " + breakdown) + "; shrunk toward the segment, "
+                            + Percent.of(p) + ".",
+                    own, List.of(k + "/" + trials));
+            Reason segmentPrior = new Reason("SEGMENT_PRIOR", priorText, fromPrior, List.of("segment " + segment));
+            if (own >= fromPrior) {
+                reasons.add(history);
+                reasons.add(segmentPrior);
+            } else {
+                reasons.add(segmentPrior);
+                reasons.add(history);
+            }
+        }
+        return new Estimate(RiskCategory.CREDIT, OUTCOME, horizon, p, interval, trials, reasons);
+    }
+
+    private static String breakdown(CreditHistory h) {
+        StringBuilder sb = new StringBuilder();
+        for (OutcomeKind kind : OutcomeKind.values()) {
+            long c = h.bad(kind);
+            if (c > 0) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(c).append(' ').append(kind.name().toLowerCase().replace('_', ' '));
+            }
+        }
+        return sb.toString();
+    }
+
+    public int size() {
+        return participants.size();
+    }
+}

@@ -1,0 +1,5 @@
+package io.caravan.domain;
+
+public enum HazardKind {
+    EARTHQUAKE, TROPICAL_CYCLONE, FLOOD, WILDFIRE, VOLCANO, DROUGHT, EXTREME_HEAT, WINTER_STORM
+}

@@ -1,0 +1,5 @@
+package io.caravan.domain;
+
+public enum PaymentStatus {
+    AUTHORISED, CAPTURED, SETTLED, REFUNDED, FAILED
+}

@@ -1,0 +1,5 @@
+package io.caravan.domain;
+
+public enum TransportMode {
+    SEA, AIR, ROAD, RAIL, COURIER
+}
