@@ -24,7 +24,9 @@ import java.util.Set;
  *
  * <p>Model: Beta-Binomial. The segment prior has mean μ (the configured default, replaced by the segment's
  * own pooled rate once the segment has {@code credit.segment.min-orders} matured orders) and strength m.
- * With k bad orders among n matured ones the estimate is (k + mμ)/(n + m) — exactly
+ * Trials n are the exposure earned so far: matured orders count 1, younger ones the share of the maturity
+ * period they have lived (see {@link CreditHistory#exposureAsOf}), and a bad order always counts.
+ * With k bad orders in n trials the estimate is (k + mμ)/(n + m) — exactly
  * w·μ + (1 − w)·k/n with w = m/(n + m) — so the two reasons "segment prior" and "own history" carry
  * contributions w·μ and (1 − w)·k/n that add up to the estimate. The interval is the posterior's 90% interval.
  *
@@ -39,14 +41,19 @@ public final class CreditBook implements Serializable {
     private final Map<String, CreditHistory> participants = new HashMap<>();
     private final Map<String, CreditHistory> segments = new HashMap<>();
     private final Map<String, String> segmentOf = new HashMap<>();
+    private final Map<String, Double> segmentDefault = new HashMap<>();
     private final Set<String> badOrders = new HashSet<>();
+    /** Placement times of orders younger than the maturity age, oldest first. */
+    private final java.util.LinkedHashMap<String, Long> recent = new java.util.LinkedHashMap<>();
     private final double priorMean;
+    private final Settings settings;
     private final double priorStrength;
     private final long maturitySeconds;
     private final long segmentMinOrders;
     private final String horizon;
 
     public CreditBook(Settings settings) {
+        this.settings = settings;
         this.priorMean = settings.probability("credit.prior.mean");
         this.priorStrength = settings.number("credit.prior.strength");
         this.maturitySeconds = (long) (settings.number("credit.maturity-days") * 86_400);
@@ -54,9 +61,14 @@ public final class CreditBook implements Serializable {
         this.horizon = settings.text("credit.horizon");
     }
 
-    /** Names the segment a participant belongs to (e.g. {@code MERCHANT/Asia}). */
-    public void enrol(String participantId, String segment) {
+    /**
+     * Names the segment a participant belongs to (e.g. {@code MERCHANT/Asia}); {@code kind} picks the
+     * segment's default prior mean ({@code credit.prior.mean.KIND}, else {@code credit.prior.mean}).
+     */
+    public void enrol(String participantId, String segment, String kind) {
         segmentOf.put(participantId, segment);
+        segmentDefault.computeIfAbsent(segment, k -> settings.has("credit.prior.mean." + kind)
+                ? settings.probability("credit.prior.mean." + kind) : priorMean);
     }
 
     /** A participant took part in an order placed at {@code at}: one more trial once it matures. */
@@ -71,13 +83,30 @@ public final class CreditBook implements Serializable {
         }
     }
 
-    /** A bad outcome of an order, charged to a participant; a second bad outcome of the same order is not counted again. */
-    public void badOutcome(String participantId, String orderId, OutcomeKind kind) {
+    /** Remembers when an order was placed, while it is younger than the maturity age. */
+    public void orderBooked(String orderId, Instant at) {
+        long t = at.getEpochSecond();
+        recent.put(orderId, t);
+        var it = recent.values().iterator();
+        while (it.hasNext() && it.next() < t - maturitySeconds) {
+            it.remove();
+        }
+    }
+
+    /**
+     * A bad outcome of an order, reported at {@code at} and charged to a participant; a second bad outcome of
+     * the same order is not counted again.
+     */
+    public void badOutcome(String participantId, String orderId, OutcomeKind kind, Instant at) {
         if (!badOrders.add(participantId + '\u0000' + orderId)) {
             return;
         }
-        participants.computeIfAbsent(participantId, k -> new CreditHistory()).addBad(kind);
-        segment(participantId).addBad(kind);
+        Long placed = recent.get(orderId);
+        boolean pending = placed != null && placed > at.getEpochSecond() - maturitySeconds;
+        long early = participants.computeIfAbsent(participantId, k -> new CreditHistory()).addBad(kind, pending);
+        CreditHistory segment = segment(participantId);
+        segment.addBad(kind, false);
+        segment.addMatured(early);
     }
 
     private CreditHistory segment(String participantId) {
@@ -86,11 +115,13 @@ public final class CreditBook implements Serializable {
 
     /** The segment prior for a participant. */
     BetaRate prior(String participantId) {
-        CreditHistory s = segments.get(segmentOf.getOrDefault(participantId, "unknown"));
-        double mean = priorMean;
+        String segment = segmentOf.getOrDefault(participantId, "unknown");
+        CreditHistory s = segments.get(segment);
+        double base = segmentDefault.getOrDefault(segment, priorMean);
+        double mean = base;
         if (s != null && s.matured() >= segmentMinOrders) {
             // The segment's pooled rate, itself lightly shrunk toward the default so that it is never 0.
-            mean = (s.bad() + priorStrength * priorMean) / (s.matured() + priorStrength);
+            mean = (s.bad() + priorStrength * base) / (s.matured() + priorStrength);
         }
         return BetaRate.prior(mean, priorStrength);
     }
@@ -100,32 +131,32 @@ public final class CreditBook implements Serializable {
         String segment = segmentOf.getOrDefault(participantId, "unknown");
         BetaRate prior = prior(participantId);
         CreditHistory h = participants.get(participantId);
-        long n = h == null ? 0 : h.maturedAsOf(asOf.getEpochSecond() - maturitySeconds);
         long k = h == null ? 0 : h.bad();
-        // A bad outcome can arrive before its order matures; that order then counts as a trial already.
-        long trials = Math.max(n, k);
+        double exposure = h == null ? 0 : h.exposureAsOf(asOf.getEpochSecond(), maturitySeconds);
+        // Every bad order is a trial, whatever its age.
+        double trials = Math.max(exposure, k);
         BetaRate posterior = prior.observe(k, trials);
         double p = posterior.mean();
         Interval interval = posterior.interval90();
         double w = priorStrength / (trials + priorStrength);
         double mu = prior.mean();
         List<Reason> reasons = new ArrayList<>(2);
-        String priorText = "Segment " + segment + " prior of " + Percent.of(mu) + " weighs "
-                + Percent.of(w) + " of the estimate (worth " + Math.round(priorStrength) + " orders against "
-                + trials + " matured orders of its own).";
+        String trialsText = Percent.format1(trials);
         if (trials == 0) {
-            reasons.add(new Reason("NO_HISTORY", "No matured orders yet: the estimate is the " + segment
+            reasons.add(new Reason("NO_HISTORY", "No orders yet: the estimate is the " + segment
                     + " segment rate of " + Percent.of(mu) + ".", p, List.of("segment " + segment)));
         } else {
-            double own = (1 - w) * ((double) k / trials);
+            double own = (1 - w) * (k / trials);
             double fromPrior = w * mu;
             String breakdown = breakdown(h);
             Reason history = new Reason(k > 0 ? "BAD_OUTCOME_HISTORY" : "CLEAN_HISTORY",
-                    k + " bad of " + trials + " matured orders (" + Percent.of((double) k / trials) + ")"
+                    k + " bad in " + trialsText + " orders' worth of exposure (" + Percent.of(k / trials) + ")"
                             + (breakdown.isEmpty() ? "" : ": " + breakdown) + "; shrunk toward the segment, "
                             + Percent.of(p) + ".",
-                    own, List.of(k + "/" + trials));
-            Reason segmentPrior = new Reason("SEGMENT_PRIOR", priorText, fromPrior, List.of("segment " + segment));
+                    own, List.of(k + " bad", trialsText + " order-equivalents"));
+            Reason segmentPrior = new Reason("SEGMENT_PRIOR", "Segment " + segment + " rate of " + Percent.of(mu)
+                    + " weighs " + Percent.of(w) + " of the estimate (worth " + Math.round(priorStrength)
+                    + " orders against " + trialsText + " of its own).", fromPrior, List.of("segment " + segment));
             if (own >= fromPrior) {
                 reasons.add(history);
                 reasons.add(segmentPrior);
@@ -134,7 +165,7 @@ public final class CreditBook implements Serializable {
                 reasons.add(history);
             }
         }
-        return new Estimate(RiskCategory.CREDIT, OUTCOME, horizon, p, interval, trials, reasons);
+        return new Estimate(RiskCategory.CREDIT, OUTCOME, horizon, p, interval, Math.round(trials), reasons);
     }
 
     private static String breakdown(CreditHistory h) {

@@ -121,6 +121,7 @@ public final class Engine {
     public void observe(Event event) {
         state.observed++;
         if (event instanceof Order o) {
+            state.credit.orderBooked(o.id(), o.at());
             state.credit.orderPlaced(o.merchantId(), o.at());
         } else if (event instanceof TrackingEvent t) {
             state.lanes.scanned(t);
@@ -140,7 +141,7 @@ public final class Engine {
             }
         } else if (event instanceof Outcome o) {
             if (o.kind().isBad()) {
-                state.credit.badOutcome(o.participantId(), o.orderId(), o.kind());
+                state.credit.badOutcome(o.participantId(), o.orderId(), o.kind(), o.at());
             }
         } else if (event instanceof Listing l) {
             Estimate verdict = information.review(l, names);
@@ -150,7 +151,7 @@ public final class Engine {
         } else if (event instanceof Participant p) {
             state.participants.put(p.id(), p);
             String region = reference.countries().find(p.country().value()).map(c -> c.region()).orElse("unknown");
-            state.credit.enrol(p.id(), p.kind().name() + "/" + (region.isEmpty() ? "unknown" : region));
+            state.credit.enrol(p.id(), p.kind().name() + "/" + (region.isEmpty() ? "unknown" : region), p.kind().name());
         } else if (event instanceof HazardEvent h) {
             state.hazards.observe(h);
         } else if (event instanceof PoliticalEvent pe) {

@@ -9,12 +9,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Reads the decision policy from the settings ({@code policy.*} keys of caravan.properties). */
-final class Policies {
+public final class Policies {
 
     private Policies() {
     }
 
-    static DecisionPolicy from(Settings s) {
+    public static DecisionPolicy from(Settings s) {
         Map<RiskCategory, DecisionPolicy.Thresholds> thresholds = new EnumMap<>(RiskCategory.class);
         Map<RiskCategory, Double> lge = new EnumMap<>(RiskCategory.class);
         for (RiskCategory c : RiskCategory.values()) {

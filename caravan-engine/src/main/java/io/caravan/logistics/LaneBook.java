@@ -19,9 +19,11 @@ import java.util.Map;
  * Keyed state: per carrier lane (carrier, from, to, mode), the count of arrivals by whole days of delay;
  * and the shipments in flight, so that an arrival scan can be compared with its leg's plan.
  *
- * <p>A leg's delay is its arrival scan time minus its planned arrival, rounded to the nearest whole day
- * and floored at 0 (early counts as on time). Each leg is counted once, at its first ARRIVED or DELIVERED
- * scan. A lane's distribution is shrunk toward its mode's prior (Dirichlet–multinomial, weight
+ * <p>A leg's delay is its own excess transit time: (arrival − departure) − (planned arrival − planned
+ * departure), from its DEPARTED and ARRIVED (or DELIVERED) scans, rounded to the nearest whole day and
+ * floored at 0 (early counts as on time). Delay inherited from an earlier leg is thus not charged to this
+ * one, and a route's delay is the sum of its legs'. Without a departure scan the arrival is compared with
+ * the planned arrival. Each leg is counted once, at its first arrival scan. A lane's distribution is shrunk toward its mode's prior (Dirichlet–multinomial, weight
  * {@code logistics.prior.strength} arrivals) and cached until the lane's next arrival.
  */
 public final class LaneBook implements Serializable {
@@ -39,6 +41,7 @@ public final class LaneBook implements Serializable {
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Map<String, Shipment> inFlight = new HashMap<>();
     private final Map<String, Long> legsSeen = new HashMap<>();
+    private final Map<String, long[]> departures = new HashMap<>();
     private final EnumMap<TransportMode, DelayDistribution> priors = new EnumMap<>(TransportMode.class);
     private final double priorStrength;
 
@@ -70,11 +73,18 @@ public final class LaneBook implements Serializable {
 
     /** Learns from an arrival scan; other scans, and scans of unknown shipments, teach nothing. */
     public void scanned(TrackingEvent scan) {
-        if (scan.status() != TrackingStatus.ARRIVED && scan.status() != TrackingStatus.DELIVERED) {
-            return;
-        }
         Shipment s = inFlight.get(scan.shipmentId());
         if (s == null || scan.leg() < 1 || scan.leg() > s.legs().size()) {
+            return;
+        }
+        if (scan.status() == TrackingStatus.DEPARTED) {
+            long[] d = departures.computeIfAbsent(s.id(), k -> new long[s.legs().size()]);
+            if (d[scan.leg() - 1] == 0) {
+                d[scan.leg() - 1] = scan.at().getEpochSecond();
+            }
+            return;
+        }
+        if (scan.status() != TrackingStatus.ARRIVED && scan.status() != TrackingStatus.DELIVERED) {
             return;
         }
         long seen = legsSeen.getOrDefault(s.id(), 0L);
@@ -84,7 +94,14 @@ public final class LaneBook implements Serializable {
         }
         legsSeen.put(s.id(), seen | bit);
         Leg leg = s.legs().get(scan.leg() - 1);
-        long minutes = Duration.between(leg.plannedArrival(), scan.at()).toMinutes();
+        long[] dep = departures.get(s.id());
+        long minutes;
+        if (dep != null && dep[scan.leg() - 1] != 0) {
+            long planned = Duration.between(leg.plannedDeparture(), leg.plannedArrival()).toMinutes();
+            minutes = (scan.at().getEpochSecond() - dep[scan.leg() - 1]) / 60 - planned;
+        } else {
+            minutes = Duration.between(leg.plannedArrival(), scan.at()).toMinutes();
+        }
         long days = Math.floorDiv(minutes + 720, 1440);
         Lane lane = lanes.computeIfAbsent(laneKey(leg), k -> new Lane());
         int bin = DelayDistribution.bin(days);
@@ -95,6 +112,7 @@ public final class LaneBook implements Serializable {
         if (scan.leg() == s.legs().size()) {
             inFlight.remove(s.id());
             legsSeen.remove(s.id());
+            departures.remove(s.id());
         }
     }
 

@@ -25,6 +25,11 @@ public final class Settings {
         return text("version");
     }
 
+    public boolean has(String key) {
+        String v = values.getProperty(key);
+        return v != null && !v.isBlank();
+    }
+
     public String text(String key) {
         String v = values.getProperty(key);
         if (v == null || v.isBlank()) {

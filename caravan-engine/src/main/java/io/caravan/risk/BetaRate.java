@@ -34,7 +34,7 @@ public record BetaRate(double alpha, double beta) {
         return new BetaRate(mean * strength, (1 - mean) * strength);
     }
 
-    public BetaRate observe(long events, long trials) {
+    public BetaRate observe(double events, double trials) {
         if (events < 0 || trials < events) {
             throw new IllegalArgumentException("need 0 <= events <= trials, got " + events + " of " + trials);
         }

@@ -1,0 +1,113 @@
+package io.caravan.json;
+
+import io.caravan.domain.Event;
+import io.caravan.domain.RecordType;
+import io.caravan.reference.ReferenceData;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads JSON Lines files of one record type. Every line is either accepted or reported: blank lines are
+ * allowed, anything else must be one JSON object of the type's schema. A record whose id repeats an earlier
+ * line's is reported too. Reading goes on after an error so that one run lists every bad line.
+ */
+public final class EventReader {
+
+    /** What a file gave: the accepted records in file order with their line numbers, and the rejected lines. */
+    public record Result(List<Event> events, long[] lineNumbers, List<RecordError> errors, long lines) {
+    }
+
+    private final ReferenceData reference;
+    private final ObjectMapper mapper = Json.mapper();
+
+    public EventReader(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    /** Reads a file; {@code progress} is told the bytes read so far (roughly, per line). */
+    public Result read(Path file, RecordType type, LongConsumer progress) throws IOException {
+        List<Event> events = new ArrayList<>();
+        long[] numbers = new long[1024];
+        List<RecordError> errors = new ArrayList<>();
+        Map<String, Long> ids = new HashMap<>();
+        String name = file.getFileName().toString();
+        long lineNo = 0;
+        long bytes = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                bytes += line.length() + 1;
+                if ((lineNo & 1023) == 0) {
+                    progress.accept(bytes);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                Event e = decodeLine(name, lineNo, line, type, errors);
+                if (e == null) {
+                    continue;
+                }
+                Long first = ids.putIfAbsent(e.id(), lineNo);
+                if (first != null) {
+                    errors.add(new RecordError(name, lineNo, "id", "'" + e.id() + "' was already used on line " + first
+                            + "; ids must be unique within a file"));
+                    continue;
+                }
+                if (events.size() == numbers.length) {
+                    numbers = java.util.Arrays.copyOf(numbers, numbers.length * 2);
+                }
+                numbers[events.size()] = lineNo;
+                events.add(e);
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            errors.add(new RecordError(name, lineNo + 1, "", "the file is not UTF-8 text; save it as UTF-8"));
+        }
+        progress.accept(bytes);
+        return new Result(events, java.util.Arrays.copyOf(numbers, events.size()), errors, lineNo);
+    }
+
+    /** Decodes one line, or adds an error and returns null. */
+    public Event decodeLine(String file, long lineNo, String line, RecordType type, List<RecordError> errors) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (JacksonException ex) {
+            long column = ex.getLocation() == null ? -1 : ex.getLocation().getColumnNr();
+            errors.add(new RecordError(file, lineNo, "", "not valid JSON" + (column > 0 ? " at column " + column : "")
+                    + ": " + ex.getOriginalMessage()));
+            return null;
+        }
+        if (node == null || !node.isObject()) {
+            errors.add(new RecordError(file, lineNo, "", "each line must be one JSON object {…}"));
+            return null;
+        }
+        JsonNode schema = node.get("schema");
+        String expected = Schemas.of(type);
+        if (schema != null && !(schema.isString() && schema.stringValue().equals(expected))) {
+            errors.add(new RecordError(file, lineNo, "schema", "is " + schema + " but this file holds " + expected
+                    + " records; move the line to the right file or fix its schema"));
+            return null;
+        }
+        try {
+            return EventDecoder.decode(type, new Fields(node, "", reference));
+        } catch (FieldException ex) {
+            errors.add(new RecordError(file, lineNo, ex.field(), ex.getMessage()));
+        } catch (IllegalArgumentException ex) {
+            errors.add(new RecordError(file, lineNo, "", ex.getMessage()));
+        }
+        return null;
+    }
+}
