@@ -65,6 +65,11 @@ final class AssessmentRun {
     }
 
     Summary run(Path in, Path out) throws IOException, InvalidInput {
+        return run(in, out, a -> { });
+    }
+
+    /** Runs, handing every assessment written to {@code listener} as well. */
+    Summary run(Path in, Path out, java.util.function.Consumer<Assessment> listener) throws IOException, InvalidInput {
         long started = System.nanoTime();
         if (!Files.isDirectory(in)) {
             throw new IOException(in + " is not a folder; --in names a folder of JSON Lines files such as orders.jsonl");
@@ -126,6 +131,7 @@ final class AssessmentRun {
                 Optional<Assessment> a = engine.assess(x.event());
                 if (a.isPresent()) {
                     sink.write(a.get());
+                    listener.accept(a.get());
                     assessments++;
                 }
                 engine.observe(x.event());
@@ -138,6 +144,7 @@ final class AssessmentRun {
                 Optional<Assessment> a = engine.assessParticipant(id, last);
                 if (a.isPresent()) {
                     sink.write(a.get());
+                    listener.accept(a.get());
                     assessments++;
                 }
             }

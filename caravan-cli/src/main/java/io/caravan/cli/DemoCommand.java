@@ -1,5 +1,6 @@
 package io.caravan.cli;
 
+import io.caravan.engine.Policies;
 import io.caravan.world.WorldFiles;
 import io.caravan.world.WorldGenerator;
 import picocli.CommandLine.Command;
@@ -29,11 +30,12 @@ final class DemoCommand implements Callable<Integer> {
         System.err.printf("Generating a demo world of %,d orders (seed %d) in %s …%n", orders, seed, dir);
         WorldFiles.write(new WorldGenerator(reference).generate(seed, orders), dir);
         Path out = dir.resolve("assessments.jsonl");
-        AssessmentRun.Summary s = new AssessmentRun(reference, System.err).run(dir, out);
+        Report report = new Report(Policies.from(reference.settings()), 3);
+        AssessmentRun.Summary s = new AssessmentRun(reference, System.err).run(dir, out, report::add);
         for (String w : s.warnings()) {
             System.err.println("warning: " + w);
         }
-        System.out.print(ReportCommand.render(out, null, 3, options));
+        System.out.print(report.render(WorldFiles.readLabels(dir.resolve(WorldFiles.LABELS))));
         System.out.printf("%nDemo: %,d events, %,d assessments in %.1f s. Assessments: %s%n", s.events(), s.assessments(),
                 (System.nanoTime() - t0) / 1e9, out);
         System.out.println("Explain one:  ./caravan explain order:O-000100 --assessments " + out);

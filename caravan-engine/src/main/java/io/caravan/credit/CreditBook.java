@@ -126,8 +126,12 @@ public final class CreditBook implements Serializable {
         return BetaRate.prior(mean, priorStrength);
     }
 
-    /** The probability of a bad outcome on the participant's next order, as of {@code asOf}. */
-    public Estimate assess(String participantId, Instant asOf) {
+    /** A participant's shrunk rate: the figures behind {@link #assess}, without the words. */
+    public record Rate(double probability, Interval interval, long bad, double trials, double priorMean, String segment) {
+    }
+
+    /** The shrunk bad-outcome rate of a participant as of {@code asOf}. */
+    public Rate rate(String participantId, Instant asOf) {
         String segment = segmentOf.getOrDefault(participantId, "unknown");
         BetaRate prior = prior(participantId);
         CreditHistory h = participants.get(participantId);
@@ -136,10 +140,20 @@ public final class CreditBook implements Serializable {
         // Every bad order is a trial, whatever its age.
         double trials = Math.max(exposure, k);
         BetaRate posterior = prior.observe(k, trials);
-        double p = posterior.mean();
-        Interval interval = posterior.interval90();
+        return new Rate(posterior.mean(), posterior.interval90(), k, trials, prior.mean(), segment);
+    }
+
+    /** The probability of a bad outcome on the participant's next order, as of {@code asOf}. */
+    public Estimate assess(String participantId, Instant asOf) {
+        Rate rate = rate(participantId, asOf);
+        String segment = rate.segment();
+        CreditHistory h = participants.get(participantId);
+        long k = rate.bad();
+        double trials = rate.trials();
+        double p = rate.probability();
+        Interval interval = rate.interval();
         double w = priorStrength / (trials + priorStrength);
-        double mu = prior.mean();
+        double mu = rate.priorMean();
         List<Reason> reasons = new ArrayList<>(2);
         String trialsText = Percent.format1(trials);
         if (trials == 0) {

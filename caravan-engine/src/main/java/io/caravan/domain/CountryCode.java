@@ -13,7 +13,6 @@ public record CountryCode(String value) implements Comparable<CountryCode>, java
             throw new IllegalArgumentException(
                     "'" + value + "' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. DE)");
         }
-        value = value.intern();
     }
 
     public static CountryCode of(String value) {

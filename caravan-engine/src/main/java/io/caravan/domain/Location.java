@@ -19,7 +19,6 @@ public record Location(String code) implements java.io.Serializable {
                         + "' is not a UN/LOCODE: two capital letters of the country, then three of A-Z or 2-9");
             }
         }
-        code = code.intern();
     }
 
     public static Location of(String code) {

@@ -9,10 +9,18 @@ public record Money(BigDecimal amount, String currency) implements java.io.Seria
         if (amount == null) {
             throw new IllegalArgumentException("amount is missing");
         }
-        if (currency == null || currency.length() != 3 || !currency.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+        if (currency == null || currency.length() != 3 || !isUpper(currency)) {
             throw new IllegalArgumentException("'" + currency + "' is not an ISO 4217 currency code (e.g. USD)");
         }
-        currency = currency.intern();
+    }
+
+    private static boolean isUpper(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Money of(String amount, String currency) {

@@ -29,6 +29,7 @@ import io.caravan.risk.Decision;
 import io.caravan.risk.DecisionPolicy;
 import io.caravan.risk.Estimate;
 import io.caravan.risk.FailureModes;
+import io.caravan.risk.Percent;
 import io.caravan.risk.Reason;
 import io.caravan.risk.RiskCategory;
 import io.caravan.risk.SubjectType;
@@ -88,6 +89,7 @@ public final class Engine {
     private final PoliticalExposure politicalExposure;
     private final HazardExposure naturalExposure;
     private final Function<String, String> names;
+    private final double disclosureP;
 
     public Engine(ReferenceData reference) {
         this(reference, new EngineState(reference.settings()));
@@ -109,9 +111,10 @@ public final class Engine {
         this.legal = new DestinationCheck(reference.destinationRules(), reference.hs(), reference.fx(), s);
         this.politicalExposure = new PoliticalExposure(reference.countries(), reference.indicators(), reference.jurisdictions(), s);
         this.naturalExposure = new HazardExposure(reference.countries(), reference.indicators(), s);
+        this.disclosureP = s.probability("information.disclosure.p");
         this.names = id -> {
-            Participant p = state.participants.get(id);
-            return p == null ? id : p.legalName() + " (" + id + ")";
+            String name = state.displayNames.get(id);
+            return name == null ? id : name;
         };
     }
 
@@ -150,6 +153,13 @@ public final class Engine {
             information.observe(l);
         } else if (event instanceof Participant p) {
             state.participants.put(p.id(), p);
+            state.displayNames.put(p.id(), p.legalName() + " (" + p.id() + ")");
+            Optional<Estimate> gaps = information.review(p);
+            if (gaps.isPresent()) {
+                state.disclosureGaps.put(p.id(), gaps.get());
+            } else {
+                state.disclosureGaps.remove(p.id());
+            }
             String region = reference.countries().find(p.country().value()).map(c -> c.region()).orElse("unknown");
             state.credit.enrol(p.id(), p.kind().name() + "/" + (region.isEmpty() ? "unknown" : region), p.kind().name());
         } else if (event instanceof HazardEvent h) {
@@ -196,7 +206,8 @@ public final class Engine {
         estimates.add(naturalExposure.assess(route.countries, route.transitDays, route.hazards));
         double exposure = 0;
         for (OrderItem item : order.items()) {
-            exposure += reference.fx().toUsd(item.value());
+            exposure += reference.fx().toUsd(item.unitValue().amount().doubleValue() * item.quantity(),
+                    item.unitValue().currency());
         }
         return decide(SubjectType.ORDER, order.id(), order.at(), estimates, exposure);
     }
@@ -255,52 +266,56 @@ public final class Engine {
     private Estimate orderCredit(Order order, Shipment shipment) {
         FailureModes modes = new FailureModes(RiskCategory.CREDIT, CreditBook.OUTCOME + "_of_chain",
                 "bad outcome on this order caused by any party of its chain (merchant, forwarder, carriers)");
-        addParty(modes, "Merchant", order.merchantId(), order.at());
+        addParty(modes, "Merchant", "MERCHANT_CREDIT", order.merchantId(), order.at());
         if (shipment != null) {
-            Set<String> seen = new LinkedHashSet<>();
+            List<String> seen = new ArrayList<>(5);
             seen.add(order.merchantId());
-            if (!shipment.forwarderId().isEmpty() && seen.add(shipment.forwarderId())) {
-                addParty(modes, "Forwarder", shipment.forwarderId(), order.at());
+            if (!shipment.forwarderId().isEmpty() && !seen.contains(shipment.forwarderId())) {
+                seen.add(shipment.forwarderId());
+                addParty(modes, "Forwarder", "FORWARDER_CREDIT", shipment.forwarderId(), order.at());
             }
             for (Leg leg : shipment.legs()) {
-                if (seen.add(leg.carrierId())) {
-                    addParty(modes, "Carrier", leg.carrierId(), order.at());
+                if (!seen.contains(leg.carrierId())) {
+                    seen.add(leg.carrierId());
+                    addParty(modes, "Carrier", "CARRIER_CREDIT", leg.carrierId(), order.at());
                 }
             }
         }
         return modes.combine();
     }
 
-    private void addParty(FailureModes modes, String role, String id, Instant asOf) {
-        Estimate e = state.credit.assess(id, asOf);
-        Reason top = e.reasons().get(0);
-        modes.evidence(e.evidence());
-        modes.add(role.toUpperCase() + "_CREDIT", role + " " + names.apply(id) + ": " + top.text(), e.probability(),
-                e.interval(), List.of(id));
+    private void addParty(FailureModes modes, String role, String code, String id, Instant asOf) {
+        CreditBook.Rate r = state.credit.rate(id, asOf);
+        long trials = Math.round(r.trials());
+        modes.evidence(trials);
+        modes.add(code, () -> trials == 0
+                ? role + " " + names.apply(id) + ": no history yet, " + r.segment() + " segment rate " + Percent.of(r.probability()) + "."
+                : role + " " + names.apply(id) + ": " + r.bad() + " bad in " + trials + " orders' worth of exposure, "
+                + Percent.of(r.probability()) + " after shrinkage toward " + r.segment() + ".",
+                r.probability(), r.interval(), List.of(id));
     }
 
     private Estimate orderInformation(Order order) {
         FailureModes modes = new FailureModes(RiskCategory.INFORMATION, InformationReview.LISTING_OUTCOME,
                 "goods sold under a copied or non-compliant listing, or by a participant that hides what it must disclose");
-        Set<String> seen = new LinkedHashSet<>();
+        List<String> seen = new ArrayList<>(order.items().size());
         for (OrderItem item : order.items()) {
-            if (item.listingId().isEmpty() || !seen.add(item.listingId())) {
+            if (item.listingId().isEmpty() || seen.contains(item.listingId())) {
                 continue;
             }
+            seen.add(item.listingId());
             EngineState.ListingVerdict v = state.listingVerdicts.get(item.listingId());
             modes.evidence(1);
             if (v != null && v.probability() > 0) {
-                modes.add("LISTING_" + v.code(), "Item " + item.sku() + " is sold under listing " + item.listingId() + ": "
+                modes.add("LISTING_" + v.code(), () -> "Item " + item.sku() + " is sold under listing " + item.listingId() + ": "
                         + v.text(), v.probability(), List.of(item.listingId()));
             }
         }
-        Participant merchant = state.participants.get(order.merchantId());
-        if (merchant != null) {
-            information.review(merchant).ifPresent(e -> {
-                for (Reason r : e.reasons()) {
-                    modes.add(r.code(), r.text(), reference.settings().probability("information.disclosure.p"), r.evidence());
-                }
-            });
+        Estimate disclosure = state.disclosureGaps.get(order.merchantId());
+        if (disclosure != null) {
+            for (Reason r : disclosure.reasons()) {
+                modes.add(r.code(), r.text(), disclosureP, r.evidence());
+            }
         }
         if (modes.isEmpty()) {
             modes.add("NO_FINDING", "The listings of this order and its merchant's disclosures raise nothing.", 0, List.of());
@@ -329,11 +344,14 @@ public final class Engine {
 
         Route(List<RoutePoint> points) {
             this.points = points;
-            Set<CountryCode> cs = new LinkedHashSet<>();
+            List<CountryCode> cs = new ArrayList<>(4);
             for (RoutePoint p : points) {
-                cs.add(p.location().country());
+                CountryCode c = p.location().country();
+                if (!cs.contains(c)) {
+                    cs.add(c);
+                }
             }
-            this.countries = List.copyOf(cs);
+            this.countries = cs;
             Instant first = points.get(0).when();
             Instant last = points.get(points.size() - 1).when();
             this.transitDays = Math.max(1, Duration.between(first, last).toMinutes() / 1440.0);

@@ -31,6 +31,10 @@ final class EngineState implements Serializable {
 
     final Map<String, Participant> participants = new HashMap<>();
     final Map<String, ListingVerdict> listingVerdicts = new HashMap<>();
+    /** "Legal name (id)" of each participant, as reasons name them. */
+    final Map<String, String> displayNames = new HashMap<>();
+    /** The disclosure gaps of participants that have any, reviewed when the participant is observed. */
+    final Map<String, io.caravan.risk.Estimate> disclosureGaps = new HashMap<>();
     final CreditBook credit;
     final PaymentVelocity velocity;
     final LaneBook lanes;

@@ -28,6 +28,9 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
 
     private static final long serialVersionUID = 1L;
 
+    /** Strength below which an event no longer touches anything (ten half-lives after its end). */
+    static final double NEGLIGIBLE = 0.001;
+
     private final Map<String, E> byId = new LinkedHashMap<>();
     private final double halfLifeDays;
     private final double openEndedDays;
@@ -65,49 +68,63 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
 
     /** The event's strength at a moment, in [0, 1]. */
     public double strength(Disruption e, Instant when) {
-        if (when.isBefore(e.at())) {
+        return strength(e.at().getEpochSecond(), end(e).getEpochSecond(), when.getEpochSecond());
+    }
+
+    private double strength(long start, long end, long when) {
+        if (when < start) {
             return 0;
         }
-        Instant end = end(e);
-        if (!when.isAfter(end)) {
+        if (when <= end) {
             return 1;
         }
-        double daysAfter = Duration.between(end, when).toMinutes() / 1440.0;
+        double daysAfter = (when - end) / 86_400.0;
         return Math.pow(0.5, daysAfter / halfLifeDays);
     }
 
-    /** How near a place is to the event, in [0, 1], and in words. */
-    private Proximity proximity(Disruption e, Location place, Ports ports) {
-        for (Location l : e.area().locations()) {
-            if (l.equals(place)) {
-                return new Proximity(1, "at " + place);
+    /** How near a place is to the event, in [0, 1]. Allocation-free: it runs for every point of every route. */
+    private double proximity(Disruption e, Location place, Ports ports) {
+        List<Location> locations = e.area().locations();
+        for (int i = 0; i < locations.size(); i++) {
+            if (locations.get(i).code().equals(place.code())) {
+                return 1;
             }
         }
         double best = 0;
-        String how = "";
         if (e.area().hasCircle() && place.isSpecific()) {
             GeoPoint p = ports.position(place).orElse(null);
             if (p != null) {
                 double d = p.distanceKm(e.area().centre());
                 if (d < e.area().radiusKm()) {
                     best = 1 - d / e.area().radiusKm();
-                    how = Math.round(d) + " km from its centre (" + place + ")";
                 }
             }
         }
         if (best < countryWeight) {
-            for (var c : e.area().countries()) {
-                if (c.value().equals(place.code().substring(0, 2))) {
-                    best = countryWeight;
-                    how = "in " + c + " (" + place + ")";
-                    break;
+            List<io.caravan.domain.CountryCode> countries = e.area().countries();
+            String code = place.code();
+            for (int i = 0; i < countries.size(); i++) {
+                String c = countries.get(i).value();
+                if (c.charAt(0) == code.charAt(0) && c.charAt(1) == code.charAt(1)) {
+                    return countryWeight;
                 }
             }
         }
-        return new Proximity(best, how);
+        return best;
     }
 
-    private record Proximity(double weight, String how) {
+    /** The words for a proximity, for the one point that is reported. */
+    private String how(Disruption e, Location place, double weight) {
+        if (weight == 1 && e.area().locations().contains(place)) {
+            return "at " + place;
+        }
+        if (weight == countryWeight && !place.isSpecific()) {
+            return "in " + place;
+        }
+        if (weight == countryWeight) {
+            return "in " + place.country() + " (" + place + ")";
+        }
+        return "within " + Math.round(e.area().radiusKm()) + " km of its centre (" + place + ")";
     }
 
     /** The events that touch a route, each once, largest probability first (ties by id). */
@@ -118,30 +135,36 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
         }
         for (E e : byId.values()) {
             double best = 0;
+            double bestWeight = 0;
             RoutePoint where = null;
-            String how = "";
-            List<Integer> legs = new ArrayList<>(2);
-            for (RoutePoint p : route) {
-                double s = strength(e, p.when());
-                if (s == 0) {
+            List<Integer> legs = null;
+            long start = e.at().getEpochSecond();
+            long end = end(e).getEpochSecond();
+            for (int i = 0; i < route.size(); i++) {
+                RoutePoint p = route.get(i);
+                double s = strength(start, end, p.when().getEpochSecond());
+                if (s < NEGLIGIBLE) {
                     continue;
                 }
-                Proximity prox = proximity(e, p.location(), ports);
-                if (prox.weight == 0) {
+                double weight = proximity(e, p.location(), ports);
+                if (weight == 0) {
                     continue;
+                }
+                if (legs == null) {
+                    legs = new ArrayList<>(2);
                 }
                 if (!legs.contains(p.leg())) {
                     legs.add(p.leg());
                 }
-                double q = e.severity() * s * prox.weight;
+                double q = e.severity() * s * weight;
                 if (q > best) {
                     best = q;
+                    bestWeight = weight;
                     where = p;
-                    how = prox.how;
                 }
             }
             if (where != null) {
-                out.add(new Touch(e, best, where, how, legs));
+                out.add(new Touch(e, best, where, how(e, where.location(), bestWeight), legs));
             }
         }
         out.sort((a, b) -> a.probability() != b.probability()

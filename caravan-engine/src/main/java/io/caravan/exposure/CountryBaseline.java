@@ -49,21 +49,33 @@ public final class CountryBaseline {
         FailureModes modes = new FailureModes(category, outcome, horizon);
         double days = Math.max(1, transitDays) / Math.max(1, countries.size());
         for (CountryCode c : countries) {
-            double pYear = annual.applyAsDouble(c);
-            if (Double.isNaN(pYear)) {
+            Baseline b = baselines.computeIfAbsent(c, this::baseline);
+            if (Double.isNaN(b.annual)) {
                 continue;
             }
-            double p = 1 - Math.pow(1 - pYear, days / 365.0);
-            modes.add(baselineCode, describe.apply(c) + ": " + Percent.of(pYear) + " a year, "
-                    + Percent.of(p) + " over about " + Math.round(days) + " days there.", p, List.of(c.value()));
+            double p = 1 - Math.pow(1 - b.annual, days / 365.0);
+            modes.add(baselineCode, () -> b.prefix + Percent.of(p) + " over about " + Math.round(days) + " days there.", p,
+                    b.evidence);
         }
         for (Touch t : touches) {
-            modes.add(eventCode, t.event().name() + " (" + t.event().id() + ", severity " + Percent.of(t.event().severity())
+            modes.add(eventCode, () -> t.event().name() + " (" + t.event().id() + ", severity " + Percent.of(t.event().severity())
                     + ") touches leg" + (t.legs().size() > 1 ? "s " : " ") + join(t.legs()) + ", " + t.how() + " on "
                     + DAY.format(t.where().when()) + ".", t.probability(), List.of(t.event().id()));
         }
         modes.evidence(countries.size() + touches.size());
         return modes;
+    }
+
+    /** A country's annual probability and the words for it, computed once per country. */
+    private record Baseline(double annual, String prefix, List<String> evidence) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<CountryCode, Baseline> baselines = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Baseline baseline(CountryCode c) {
+        double pYear = annual.applyAsDouble(c);
+        return new Baseline(pYear, Double.isNaN(pYear) ? "" : describe.apply(c) + ": " + Percent.of(pYear) + " a year, ",
+                List.of(c.value()));
     }
 
     public Estimate assess(List<CountryCode> countries, double transitDays, List<Touch> touches) {

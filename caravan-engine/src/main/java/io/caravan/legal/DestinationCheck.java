@@ -54,7 +54,7 @@ public final class DestinationCheck {
         modes.evidence(order.items().size());
         double totalUsd = 0;
         for (OrderItem item : order.items()) {
-            totalUsd += fx.toUsd(item.value());
+            totalUsd += fx.toUsd(item.unitValue().amount().doubleValue() * item.quantity(), item.unitValue().currency());
             if (!hs.isValid(item.hsCode())) {
                 modes.add("UNKNOWN_HS_HEADING", "Item " + item.sku() + " declares HS " + item.hsCode()
                         + ", which is no HS 2022 heading: expect a misdeclaration query.", unknownHeadingP,
@@ -91,7 +91,8 @@ public final class DestinationCheck {
             break;
         }
         if (modes.isEmpty()) {
-            modes.add("NO_FINDING", "No item is prohibited or restricted in " + order.shipTo() + " on " + day + ".", 0, List.of());
+            modes.add("NO_FINDING", "No item is prohibited, restricted without certificate, or above the de minimis in the"
+                    + " destination on the order's date.", 0, List.of());
         }
         return modes.combine();
     }

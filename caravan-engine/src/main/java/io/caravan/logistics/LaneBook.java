@@ -116,22 +116,31 @@ public final class LaneBook implements Serializable {
         }
     }
 
-    /** The shrunk delay distribution of a leg's lane. */
-    public DelayDistribution distribution(Leg leg) {
-        Lane lane = lanes.get(laneKey(leg));
+    /** What is known of a lane: its key, its shrunk delay distribution and the arrivals behind it. */
+    public record LaneView(String key, DelayDistribution distribution, long arrivals) {
+    }
+
+    /** The lane of a leg, with one map lookup. */
+    public LaneView lane(Leg leg) {
+        String key = laneKey(leg);
+        Lane lane = lanes.get(key);
         if (lane == null) {
-            return priors.get(leg.mode());
+            return new LaneView(key, priors.get(leg.mode()), 0);
         }
         if (lane.cached == null) {
             lane.cached = DelayDistribution.fromCounts(lane.counts, priors.get(leg.mode()), priorStrength);
         }
-        return lane.cached;
+        return new LaneView(key, lane.cached, lane.arrivals);
+    }
+
+    /** The shrunk delay distribution of a leg's lane. */
+    public DelayDistribution distribution(Leg leg) {
+        return lane(leg).distribution();
     }
 
     /** Arrivals observed on a leg's lane. */
     public long arrivals(Leg leg) {
-        Lane lane = lanes.get(laneKey(leg));
-        return lane == null ? 0 : lane.arrivals;
+        return lane(leg).arrivals();
     }
 
     public Shipment shipment(String id) {

@@ -54,16 +54,19 @@ public final class RouteRisk {
     public Estimate assess(Shipment shipment, Instant promisedBy, List<Shock> shocks, Function<String, String> names) {
         List<Leg> legs = shipment.legs();
         DelayDistribution route = DelayDistribution.onTime();
+        LaneBook.LaneView[] views = new LaneBook.LaneView[legs.size()];
         double[] legMeans = new double[legs.size()];
         long evidence = 0;
         long leastArrivals = Long.MAX_VALUE;
         double allLegsOnTime = 1;
         for (int i = 0; i < legs.size(); i++) {
-            DelayDistribution d = lanes.distribution(legs.get(i));
+            LaneBook.LaneView v = lanes.lane(legs.get(i));
+            views[i] = v;
+            DelayDistribution d = v.distribution();
             legMeans[i] = d.mean();
             allLegsOnTime *= d.probability(0);
-            evidence += lanes.arrivals(legs.get(i));
-            leastArrivals = Math.min(leastArrivals, lanes.arrivals(legs.get(i)));
+            evidence += v.arrivals();
+            leastArrivals = Math.min(leastArrivals, v.arrivals());
             route = i == 0 ? d : route.convolve(d);
         }
         for (Shock s : shocks) {
@@ -84,29 +87,22 @@ public final class RouteRisk {
         List<Reason> reasons = new ArrayList<>(legs.size() + shocks.size() + 1);
         for (int i = 0; i < legs.size(); i++) {
             Leg leg = legs.get(i);
-            long n = lanes.arrivals(leg);
-            DelayDistribution d = lanes.distribution(leg);
-            String lane = "Leg " + leg.sequence() + " " + leg.from() + "→" + leg.to() + " by " + names.apply(leg.carrierId())
-                    + " (" + leg.mode().name().toLowerCase() + ")";
-            String text = n == 0
-                    ? lane + ": no arrivals on this lane yet; the " + leg.mode().name().toLowerCase() + " prior gives "
-                    + Percent.of(d.probability(0)) + " on time, mean delay " + days(d.mean()) + "."
-                    : lane + ": on time " + Percent.of(d.probability(0)) + " from " + n + " arrivals on this lane, mean delay "
-                    + days(d.mean()) + ", 90% within " + d.quantile(0.9) + " days.";
-            reasons.add(new Reason(n == 0 ? "LEG_MODE_PRIOR" : "LEG_DELAY_HISTORY", text,
-                    totalExpected == 0 ? 0 : pLate * legMeans[i] / totalExpected,
-                    List.of(LaneBook.laneKey(leg), n + " arrivals")));
+            long n = views[i].arrivals();
+            DelayDistribution d = views[i].distribution();
+            reasons.add(Reason.drafted(n == 0 ? "LEG_MODE_PRIOR" : "LEG_DELAY_HISTORY", () -> legText(leg, n, d, names),
+                    totalExpected == 0 ? 0 : pLate * legMeans[i] / totalExpected, List.of(views[i].key())));
         }
         for (Shock s : shocks) {
-            reasons.add(new Reason("DISRUPTION_SHOCK", s.description() + ": " + Percent.of(s.probability())
+            reasons.add(Reason.drafted("DISRUPTION_SHOCK", () -> s.description() + ": " + Percent.of(s.probability())
                     + " chance of about " + s.delayDays() + " days' delay, counted once for the route.",
                     totalExpected == 0 ? 0 : pLate * s.probability() * s.delayDays() / totalExpected, List.of(s.eventId())));
         }
         if (promisedBy != null) {
-            reasons.add(new Reason("DELIVERY_SLACK", slack >= 0
-                    ? "The promise leaves " + slack + " days after the planned arrival, plus " + graceDays + " days' grace."
-                    : "The promised date is " + (-slack) + " days before the planned arrival: late unless legs run early.",
-                    0, List.of("promised " + promisedBy)));
+            long slackDays = slack;
+            reasons.add(Reason.drafted("DELIVERY_SLACK", () -> slackDays >= 0
+                    ? "The promise leaves " + slackDays + " days after the planned arrival, plus " + graceDays + " days' grace."
+                    : "The promised date is " + (-slackDays) + " days before the planned arrival: late unless legs run early.",
+                    0, List.of()));
         }
         reasons.sort((a, b) -> a.contribution() != b.contribution()
                 ? Double.compare(b.contribution(), a.contribution()) : a.code().compareTo(b.code()));
@@ -119,6 +115,16 @@ public final class RouteRisk {
         measures.put("slack_days", (double) slack);
         return new Estimate(RiskCategory.LOGISTICS, OUTCOME, promisedBy == null ? plannedHorizon : promisedHorizon,
                 pLate, Interval.wilson90(pLate, lanes.priorStrength() + leastArrivals), evidence, reasons, measures);
+    }
+
+    private static String legText(Leg leg, long n, DelayDistribution d, Function<String, String> names) {
+        String lane = "Leg " + leg.sequence() + " " + leg.from() + "→" + leg.to() + " by " + names.apply(leg.carrierId())
+                + " (" + leg.mode().name().toLowerCase() + ")";
+        return n == 0
+                ? lane + ": no arrivals on this lane yet; the " + leg.mode().name().toLowerCase() + " prior gives "
+                + Percent.of(d.probability(0)) + " on time, mean delay " + days(d.mean()) + "."
+                : lane + ": on time " + Percent.of(d.probability(0)) + " from " + n + " arrivals on this lane, mean delay "
+                + days(d.mean()) + ", 90% within " + d.quantile(0.9) + " days.";
     }
 
     private static String days(double d) {

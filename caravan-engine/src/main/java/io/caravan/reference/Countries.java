@@ -32,7 +32,7 @@ public final class Countries {
             map.put(a2, c);
             byAlpha3.put(c.alpha3(), c);
         }
-        this.byCode = Collections.unmodifiableMap(map);
+        this.byCode = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     public String version() {

@@ -77,16 +77,21 @@ public final class DestinationRules {
         return Collections.unmodifiableList(all);
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, List<DestinationRule>> combined =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The rules of a destination followed by the rules for every destination. */
     public List<DestinationRule> forDestination(CountryCode destination) {
-        List<DestinationRule> specific = byDestination.getOrDefault(destination.value(), List.of());
+        List<DestinationRule> rules = combined.get(destination.value());
+        return rules != null ? rules : combined.computeIfAbsent(destination.value(), this::combine);
+    }
+
+    private List<DestinationRule> combine(String destination) {
+        List<DestinationRule> specific = byDestination.getOrDefault(destination, List.of());
         List<DestinationRule> general = byDestination.getOrDefault("*", List.of());
-        if (specific.isEmpty()) {
-            return general;
-        }
         List<DestinationRule> out = new ArrayList<>(specific.size() + general.size());
         out.addAll(specific);
         out.addAll(general);
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -10,6 +10,8 @@ public final class HsNomenclature {
 
     private final String version;
     private final Map<String, String> headings;
+    /** known[h] for the heading number h (0101 … 9706): a lookup without allocating. */
+    private final boolean[] known = new boolean[10_000];
 
     HsNomenclature(CsvTable table) {
         this.version = table.version();
@@ -20,8 +22,9 @@ public final class HsNomenclature {
                 throw r.error("heading", "'" + h + "' is not a 4-digit HS heading");
             }
             map.put(h, r.require("description"));
+            known[Integer.parseInt(h)] = true;
         }
-        this.headings = Collections.unmodifiableMap(map);
+        this.headings = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     public String version() {
@@ -30,8 +33,20 @@ public final class HsNomenclature {
 
     /** True when the code has 4 to 10 digits and its first four are an HS 2022 heading. */
     public boolean isValid(String hsCode) {
-        return hsCode.length() >= 4 && hsCode.length() <= 10 && hsCode.chars().allMatch(Character::isDigit)
-                && headings.containsKey(hsCode.substring(0, 4));
+        if (hsCode.length() < 4 || hsCode.length() > 10) {
+            return false;
+        }
+        int heading = 0;
+        for (int i = 0; i < hsCode.length(); i++) {
+            char c = hsCode.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            if (i < 4) {
+                heading = heading * 10 + (c - '0');
+            }
+        }
+        return known[heading];
     }
 
     public Optional<String> heading(String hsCode) {

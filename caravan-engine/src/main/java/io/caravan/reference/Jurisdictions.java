@@ -43,6 +43,11 @@ public final class Jurisdictions {
             byCountry.computeIfAbsent(a2, k -> new ArrayList<>())
                     .add(new Listing(CountryCode.of(a2), level, r.require("list"), r.require("as_of")));
         }
+        byCountry.replaceAll((k, l) -> {
+            List<Listing> sorted = new ArrayList<>(l);
+            sorted.sort((a, b) -> a.level().compareTo(b.level()));
+            return List.copyOf(sorted);
+        });
     }
 
     public String version() {
@@ -51,13 +56,7 @@ public final class Jurisdictions {
 
     /** The listings of a country, most severe first; empty when it is on no list. */
     public List<Listing> of(CountryCode country) {
-        List<Listing> l = byCountry.get(country.value());
-        if (l == null) {
-            return List.of();
-        }
-        List<Listing> sorted = new ArrayList<>(l);
-        sorted.sort((a, b) -> a.level().compareTo(b.level()));
-        return sorted;
+        return byCountry.getOrDefault(country.value(), List.of());
     }
 
     /** The most severe level per listed country. */

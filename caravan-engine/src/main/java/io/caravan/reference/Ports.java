@@ -30,7 +30,8 @@ public final class Ports {
             map.put(code, new Port(code, r.require("name"), CountryCode.of(code.substring(0, 2)),
                     new GeoPoint(r.requireDouble("lat"), r.requireDouble("lon")), r.get("harbor_size")));
         }
-        this.byCode = Collections.unmodifiableMap(map);
+        // Sorted for listing, hashed for lookup.
+        this.byCode = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     public String version() {

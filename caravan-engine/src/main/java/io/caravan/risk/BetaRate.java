@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * as n grows. Three orders without a dispute do not make a perfect seller.
  *
  * <p>The 90% interval is the 5% and 95% quantiles of the Beta, found by bisection on the regularised
- * incomplete beta function (continued fraction, Lentz's method). Quantiles are memoised per (α, β), so
- * repeated assessments of a participant whose counts did not change cost a map lookup.
+ * incomplete beta function (continued fraction, Lentz's method). Intervals are memoised on (α, β) rounded
+ * to a grid — steps of 0.05 up to 10, of 0.5 up to 100, then of 0.5% — so that the many assessments of a
+ * participant whose evidence barely moved cost a map lookup; the rounding moves an interval's ends by far
+ * less than the interval's width.
  */
 public record BetaRate(double alpha, double beta) {
 
@@ -45,25 +47,37 @@ public record BetaRate(double alpha, double beta) {
         return alpha / (alpha + beta);
     }
 
-    /** The central 90% credible interval. */
+    /** The central 90% credible interval (of the parameters rounded to the memo grid; see the class comment). */
     public Interval interval90() {
-        Interval known = INTERVALS.get(this);
+        BetaRate key = new BetaRate(grid(alpha), grid(beta));
+        Interval known = INTERVALS.get(key);
         if (known != null) {
             return known;
         }
         if (INTERVALS.size() >= CACHE_LIMIT) {
             INTERVALS.clear();
         }
-        Interval fresh = new Interval(quantile(0.05), quantile(0.95));
-        INTERVALS.put(this, fresh);
+        Interval fresh = new Interval(key.quantile(0.05), key.quantile(0.95));
+        INTERVALS.put(key, fresh);
         return fresh;
     }
 
-    /** The q-quantile, to within 1e-10. */
+    static double grid(double x) {
+        if (x < 10) {
+            return Math.max(0.05, Math.round(x * 20) / 20.0);
+        }
+        if (x < 100) {
+            return Math.round(x * 2) / 2.0;
+        }
+        double step = Math.pow(10, Math.floor(Math.log10(x)) - 2) * 0.5;
+        return Math.round(x / step) * step;
+    }
+
+    /** The q-quantile, to within 1e-9. */
     public double quantile(double q) {
         double lo = 0;
         double hi = 1;
-        for (int i = 0; i < 60 && hi - lo > 1e-10; i++) {
+        for (int i = 0; i < 60 && hi - lo > 1e-9; i++) {
             double mid = (lo + hi) / 2;
             if (cdf(mid) < q) {
                 lo = mid;

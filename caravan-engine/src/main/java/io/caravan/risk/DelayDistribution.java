@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public final class DelayDistribution {
 
-    public static final int MAX_DAYS = 45;
+    public static final int MAX_DAYS = 30;
 
     private static final DelayDistribution ON_TIME;
 

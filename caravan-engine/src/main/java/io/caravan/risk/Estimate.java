@@ -20,7 +20,7 @@ public record Estimate(
         Interval interval,
         long evidence,
         List<Reason> reasons,
-        SortedMap<String, Double> measures) {
+        SortedMap<String, Double> measures) implements java.io.Serializable {
 
     public Estimate {
         if (!(probability >= 0 && probability <= 1)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Composes independent failure modes into one estimate: the outcome happens if any mode happens, so
@@ -25,7 +26,7 @@ public final class FailureModes {
     private long evidence;
     private final java.util.SortedMap<String, Double> measures = new java.util.TreeMap<>();
 
-    private record Mode(String code, String text, double p, double low, double high, List<String> evidence) {
+    private record Mode(String code, Supplier<String> text, double p, double low, double high, List<String> evidence) {
     }
 
     public FailureModes(RiskCategory category, String outcome, String horizon) {
@@ -36,11 +37,21 @@ public final class FailureModes {
 
     /** Adds a mode whose probability is known exactly (a rule). */
     public FailureModes add(String code, String text, double p, List<String> evidence) {
-        return add(code, text, p, Interval.exactly(p), evidence);
+        return add(code, () -> text, p, Interval.exactly(p), evidence);
     }
 
     /** Adds a mode with an uncertainty interval. */
     public FailureModes add(String code, String text, double p, Interval interval, List<String> evidence) {
+        return add(code, () -> text, p, interval, evidence);
+    }
+
+    /** Adds a mode whose sentence is drafted when first read (see {@link Reason#drafted}). */
+    public FailureModes add(String code, Supplier<String> text, double p, List<String> evidence) {
+        return add(code, text, p, Interval.exactly(p), evidence);
+    }
+
+    /** Adds a mode with an uncertainty interval, its sentence drafted when first read. */
+    public FailureModes add(String code, Supplier<String> text, double p, Interval interval, List<String> evidence) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException(code + ": probability out of [0, 1]: " + p);
         }
@@ -117,7 +128,7 @@ public final class FailureModes {
         Reason[] reasons = new Reason[n];
         for (int i = 0; i < n; i++) {
             Mode m = modes.get(i);
-            reasons[i] = new Reason(m.code, m.text, share[i], m.evidence);
+            reasons[i] = Reason.drafted(m.code, m.text, share[i], m.evidence);
         }
         Arrays.sort(reasons, BY_CONTRIBUTION);
         double low = Math.min(1 - noneLow, total);

@@ -1,7 +1,7 @@
 package io.caravan.risk;
 
 /** A probability interval [low, high]; for shrunk rates it is the central 90% credible interval. */
-public record Interval(double low, double high) {
+public record Interval(double low, double high) implements java.io.Serializable {
 
     public Interval {
         if (!(low >= 0 && high <= 1 && low <= high)) {

@@ -44,7 +44,7 @@ public final class AssessmentFiles {
             this.target = target.toAbsolutePath();
             Path dir = this.target.getParent();
             Files.createDirectories(dir);
-            this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
+            this.temp = dir.resolve("." + target.getFileName() + ".partial");
             this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
             this.g = Json.mapper().createGenerator(writer);
         }
@@ -69,7 +69,7 @@ public final class AssessmentFiles {
             g.close();
             writer.close();
             Path versionsFile = versionsFile(target);
-            Path vTemp = Files.createTempFile(target.getParent(), ".versions.", ".partial");
+            Path vTemp = target.getParent().resolve(".versions.json.partial");
             try (Writer w = Files.newBufferedWriter(vTemp, StandardCharsets.UTF_8);
                  JsonGenerator vg = Json.mapper().writerWithDefaultPrettyPrinter().createGenerator(w)) {
                 vg.writeStartObject();

@@ -1,0 +1,120 @@
+package io.caravan.benchmarks;
+
+import io.caravan.domain.Event;
+import io.caravan.domain.Order;
+import io.caravan.engine.Engine;
+import io.caravan.reference.ReferenceData;
+import io.caravan.risk.Assessment;
+import io.caravan.world.WorldGenerator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.caravan.risk.RiskCategory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's hot paths on one thread, on a demo world of 50 000 orders (about 416 000 events):
+ * <ul>
+ *   <li>{@code ingest}: observing the first 400 000 events of the world, in time order, into a fresh engine;</li>
+ *   <li>{@code assessOrder}: assessing orders against warmed state — every event of the first 100 days
+ *       observed — choosing orders of days 85 to 100 whose shipments are still in flight, so that every
+ *       assessment composes a full route (credit of 4–5 parties, route convolution, listings, destination
+ *       rules, political and natural exposure, decision).</li>
+ * </ul>
+ * Run: {@code java -jar caravan-benchmarks/target/benchmarks.jar} (add {@code -prof gc} for allocation).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
+public class EngineBenchmarks {
+
+    @State(Scope.Benchmark)
+    public static class World {
+        ReferenceData reference;
+        List<Event> timeline;
+        List<Order> orders;
+        Engine warmed;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            reference = ReferenceData.bundled();
+            WorldGenerator.World w = new WorldGenerator(reference).generate(7, 50_000);
+            timeline = new ArrayList<>();
+            w.byType().values().forEach(timeline::addAll);
+            timeline.sort(Comparator.comparing(Event::at).thenComparing(e -> e.type().ordinal()));
+            Instant cut = WorldGenerator.START.plus(Duration.ofDays(100));
+            Instant from = WorldGenerator.START.plus(Duration.ofDays(85));
+            warmed = new Engine(reference);
+            for (Event e : timeline) {
+                if (e.at().isAfter(cut)) {
+                    break;
+                }
+                warmed.observe(e);
+            }
+            orders = new ArrayList<>();
+            for (Order o : w.orderList()) {
+                if (!o.at().isBefore(from) && !o.at().isAfter(cut)
+                        && warmed.assess(o).probability(RiskCategory.LOGISTICS) > 0) {
+                    orders.add(o);
+                }
+            }
+            if (orders.size() < 1000) {
+                throw new IllegalStateException("too few in-flight orders to benchmark: " + orders.size());
+            }
+            timeline = new ArrayList<>(timeline.subList(0, EVENTS));
+        }
+    }
+
+    static final int EVENTS = 400_000;
+
+    /** Ingestion: one invocation observes 400 000 events; the score is in events per second. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public Engine ingest(World w) {
+        Engine engine = new Engine(w.reference);
+        for (Event e : w.timeline) {
+            engine.observe(e);
+        }
+        return engine;
+    }
+
+    /** Order assessment with warmed state; the score is in orders per second. */
+    @Benchmark
+    @OperationsPerInvocation(1000)
+    public double assessOrder(World w, Cursor c) {
+        double sum = 0;
+        for (int i = 0; i < 1000; i++) {
+            Assessment a = w.warmed.assess(w.orders.get(c.next(w.orders.size())));
+            sum += a.expectedLossUsd();
+        }
+        return sum;
+    }
+
+    @State(Scope.Thread)
+    public static class Cursor {
+        int i;
+
+        int next(int n) {
+            i = (i + 7919) % n;
+            return i;
+        }
+    }
+}
