@@ -46,15 +46,21 @@ public final class CreditBook implements Serializable {
     /** Placement times of orders younger than the maturity age, oldest first. */
     private final java.util.LinkedHashMap<String, Long> recent = new java.util.LinkedHashMap<>();
     private final double priorMean;
-    private final Settings settings;
+    /** The default prior mean of each participant kind that overrides {@code credit.prior.mean}. */
+    private final Map<String, Double> kindMeans = new HashMap<>();
     private final double priorStrength;
     private final long maturitySeconds;
     private final long segmentMinOrders;
     private final String horizon;
 
     public CreditBook(Settings settings) {
-        this.settings = settings;
         this.priorMean = settings.probability("credit.prior.mean");
+        for (io.caravan.domain.ParticipantKind kind : io.caravan.domain.ParticipantKind.values()) {
+            String key = "credit.prior.mean." + kind.name();
+            if (settings.has(key)) {
+                kindMeans.put(kind.name(), settings.probability(key));
+            }
+        }
         this.priorStrength = settings.number("credit.prior.strength");
         this.maturitySeconds = (long) (settings.number("credit.maturity-days") * 86_400);
         this.segmentMinOrders = settings.whole("credit.segment.min-orders");
@@ -67,8 +73,7 @@ public final class CreditBook implements Serializable {
      */
     public void enrol(String participantId, String segment, String kind) {
         segmentOf.put(participantId, segment);
-        segmentDefault.computeIfAbsent(segment, k -> settings.has("credit.prior.mean." + kind)
-                ? settings.probability("credit.prior.mean." + kind) : priorMean);
+        segmentDefault.computeIfAbsent(segment, k -> kindMeans.getOrDefault(kind, priorMean));
     }
 
     /** A participant took part in an order placed at {@code at}: one more trial once it matures. */

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * A shared shock — one typhoon over two legs — is applied once to the route as a mixture: with probability
  * q the whole route is shifted by the shock's delay ({@link #withShock}). Instances are immutable.
  */
-public final class DelayDistribution {
+public final class DelayDistribution implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int MAX_DAYS = 30;
 

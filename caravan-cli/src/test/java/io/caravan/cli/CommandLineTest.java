@@ -1,0 +1,121 @@
+package io.caravan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user runs it: exit codes, what it prints, and what it leaves on disk. */
+class CommandLineTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = CaravanCommand.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void demoPrintsTheReportWithTheCatchRateAndExplainReadsItBack(@TempDir Path dir) {
+        Run demo = run("demo", "--orders", "3000", "--seed", "5", "--dir", dir.toString());
+        assertThat(demo.code()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("CARAVAN RISK REPORT", "Decisions", "CREDIT", "LOGISTICS", "INFORMATION", "LEGAL",
+                "POLITICAL", "NATURAL ENVIRONMENT", "DETECTION OF PLANTED RISKS", "all planted risks", "precision");
+        Matcher m = Pattern.compile("all planted risks\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d.]+)%").matcher(demo.out());
+        assertThat(m.find()).isTrue();
+        int planted = Integer.parseInt(m.group(1).replace(",", ""));
+        int caught = Integer.parseInt(m.group(2).replace(",", ""));
+        assertThat(planted).isGreaterThan(500);
+        // Most planted risks are caught; the exact share is reported, not asserted to be perfect.
+        assertThat(caught).isGreaterThan(planted / 2).isLessThanOrEqualTo(planted);
+
+        Path assessments = dir.resolve("assessments.jsonl");
+        assertThat(assessments).exists();
+        assertThat(dir.resolve("versions.json")).exists();
+        Run explain = run("explain", "order:O-000100", "--assessments", assessments.toString());
+        assertThat(explain.code()).isZero();
+        assertThat(explain.out()).startsWith("order:O-000100: ").contains("Credit: ", "Versions used:", "sanctions: ofac-sdn");
+
+        Run missing = run("explain", "order:NOPE", "--assessments", assessments.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no assessment 'order:NOPE'");
+
+        Run report = run("report", assessments.toString());
+        assertThat(report.code()).isZero();
+        assertThat(report.out()).contains("DETECTION OF PLANTED RISKS");
+    }
+
+    @Test
+    void invalidInputIsReportedLineByLineAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        assertThat(run("generate", "--orders", "300", "--out", dir.toString()).code()).isZero();
+        Path orders = dir.resolve("orders.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(orders));
+        lines.set(4, lines.get(4).replace("\"ship_to\":\"", "\"ship_to\":\"Q"));
+        lines.set(9, "{\"broken\": ");
+        Files.write(orders, lines);
+        Path out = dir.resolve("assessments.jsonl");
+        Run r = run("assess", "--in", dir.toString(), "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("2 invalid record(s); nothing was written")
+                .contains("orders.jsonl line 5, field ship_to:")
+                .contains("orders.jsonl line 10: not valid JSON");
+        assertThat(out).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
+        }
+    }
+
+    @Test
+    void missingInputsSayWhatToDo(@TempDir Path dir) {
+        Run r = run("assess", "--in", dir.resolve("nowhere").toString(), "--out", dir.resolve("a.jsonl").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a folder");
+        Run empty = run("assess", "--in", dir.toString(), "--out", dir.resolve("a.jsonl").toString());
+        assertThat(empty.code()).isEqualTo(2);
+        assertThat(empty.err()).contains("holds none of the input files");
+        Run report = run("report", dir.resolve("none.jsonl").toString());
+        assertThat(report.code()).isEqualTo(2);
+        assertThat(report.err()).contains("does not exist");
+        Run noOut = run("generate");
+        assertThat(noOut.code()).isEqualTo(2);
+        assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
+    }
+
+    @Test
+    void unknownFilesAndDanglingReferencesAreWarnedAbout(@TempDir Path dir) throws IOException {
+        assertThat(run("generate", "--orders", "300", "--out", dir.toString()).code()).isZero();
+        Files.writeString(dir.resolve("notes.jsonl"), "{}\n");
+        Path participants = dir.resolve("participants.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(participants));
+        String merchantLine = lines.stream().filter(l -> l.contains("\"kind\":\"MERCHANT\"")).findFirst().orElseThrow();
+        lines.remove(merchantLine);
+        Files.write(participants, lines);
+        Run r = run("assess", "--in", dir.toString(), "--out", dir.resolve("a.jsonl").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("warning: notes.jsonl is not an input file Caravan knows and was not read")
+                .contains("field merchant_id: 'M-").contains("is not in participants.jsonl");
+    }
+}

@@ -1,0 +1,68 @@
+package io.caravan.world;
+
+import io.caravan.domain.Event;
+import io.caravan.engine.Engine;
+import io.caravan.json.AssessmentCodec;
+import io.caravan.json.Json;
+import io.caravan.reference.ReferenceData;
+import io.caravan.risk.Assessment;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine is deterministic and its state survives a snapshot. */
+class EngineReplayTest {
+
+    private static final ReferenceData REF = ReferenceData.bundled();
+    private static final List<Event> TIMELINE = WorldGeneratorTest.timeline(new WorldGenerator(REF).generate(21, 3000));
+
+    /** Replays events from {@code from} to {@code to}, returning the assessments as written bytes. */
+    private static String replay(Engine engine, int from, int to) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.mapper().createGenerator(out)) {
+            for (int i = from; i < to; i++) {
+                Event e = TIMELINE.get(i);
+                Optional<Assessment> a = engine.assess(e);
+                a.ifPresent(x -> AssessmentCodec.write(g, x, "v"));
+                engine.observe(e);
+            }
+            Event last = TIMELINE.get(to - 1);
+            for (String id : engine.participantIds()) {
+                engine.assessParticipant(id, last.at()).ifPresent(x -> AssessmentCodec.write(g, x, "v"));
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void theSameEventsInTheSameOrderGiveByteIdenticalAssessments() {
+        String first = replay(new Engine(REF), 0, TIMELINE.size());
+        String second = replay(new Engine(REF), 0, TIMELINE.size());
+        assertThat(first).hasSizeGreaterThan(1_000_000);
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aRestoredSnapshotContinuesExactlyWhereItStopped() throws IOException, ClassNotFoundException {
+        int half = TIMELINE.size() / 2;
+        Engine straight = new Engine(REF);
+        replay(straight, 0, half);
+        String expected = replay(straight, half, TIMELINE.size());
+
+        Engine before = new Engine(REF);
+        replay(before, 0, half);
+        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+        before.snapshot(snapshot);
+        Engine restored = Engine.restore(REF, new ByteArrayInputStream(snapshot.toByteArray()));
+        assertThat(restored.stateSizes()).isEqualTo(before.stateSizes());
+        assertThat(replay(restored, half, TIMELINE.size())).isEqualTo(expected);
+    }
+}
