@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = {"Replays a folder of JSON Lines records through the engine and writes one assessment per order,",
-            "payment, shipment, listing and participant. Invalid input is reported line by line and nothing is written."})
+        description = {"Assesses a folder of JSON Lines records and writes the assessments.",
+            "Replays the records through the engine in time order and writes one assessment per order, payment,",
+            "shipment, listing and participant. Invalid input is reported line by line and nothing is written."})
 final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder with participants.jsonl, orders.jsonl, …")

@@ -149,9 +149,30 @@ final class AssessmentRun {
                 }
             }
             sink.commit();
+            listAge(last, warnings);
         }
         assessing.finish();
         return new Summary(timeline.size(), assessments, warnings, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Days a sanctions list may lag the newest record before the run warns that it is out of date. */
+    static final long LIST_MAX_AGE_DAYS = 90;
+
+    /** Screening against an old list is allowed (replays of history need it), but never silent. */
+    private void listAge(Instant newest, List<String> warnings) {
+        String date = reference.sanctions().listDate();
+        if (date.isEmpty()) {
+            warnings.add("the sanctions list " + reference.sanctions().version() + " has no publication date (no 'list-date:'"
+                    + " line in SOURCE.txt beside it); its age could not be checked");
+            return;
+        }
+        long days = java.time.Duration.between(java.time.LocalDate.parse(date).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant(), newest).toDays();
+        if (days > LIST_MAX_AGE_DAYS) {
+            warnings.add("payments and parties were screened against the sanctions list of " + date + ", " + days
+                    + " days older than the newest record; for real screening load the current list with"
+                    + " --sanctions DIR (OFAC's sdn.csv and alt.csv)");
+        }
     }
 
     private Set<String> participants;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 @Command(name = "caravan", mixinStandardHelpOptions = true, version = "Caravan 0.1.0",
         description = "Measures and lowers the risk of cross-border e-commerce supply chains.",
         subcommands = {DemoCommand.class, GenerateCommand.class, AssessCommand.class, ReportCommand.class,
-            ExplainCommand.class, CommandLine.HelpCommand.class})
+            ExplainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class CaravanCommand implements Runnable {
 
     /** Exit code for input that is invalid (bad record, missing file). */

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Summarises an assessments file per risk category. On a demo world (labels.jsonl beside the file,",
-            "or --labels) it also reports the share of planted risks caught and the false alarms."})
+        description = {"Summarises an assessments file per risk category.",
+            "On a demo world (labels.jsonl beside the file, or --labels) it also reports the share of planted",
+            "risks caught and the false alarms."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Assessments file written by 'caravan assess'.")

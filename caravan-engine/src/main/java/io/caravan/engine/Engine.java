@@ -264,7 +264,7 @@ public final class Engine {
     }
 
     private Estimate orderCredit(Order order, Shipment shipment) {
-        FailureModes modes = new FailureModes(RiskCategory.CREDIT, CreditBook.OUTCOME + "_of_chain",
+        FailureModes modes = new FailureModes(RiskCategory.CREDIT, "bad_outcome_on_order",
                 "bad outcome on this order caused by any party of its chain (merchant, forwarder, carriers)");
         addParty(modes, "Merchant", "MERCHANT_CREDIT", order.merchantId(), order.at());
         if (shipment != null) {

@@ -69,7 +69,11 @@ public record BetaRate(double alpha, double beta) {
         if (x < 100) {
             return Math.round(x * 2) / 2.0;
         }
-        double step = Math.pow(10, Math.floor(Math.log10(x)) - 2) * 0.5;
+        // Half a unit of the third significant digit, without logarithms: this runs on every assessment.
+        double step = 0.5;
+        while (x >= step * 2000) {
+            step *= 10;
+        }
         return Math.round(x / step) * step;
     }
 

@@ -59,6 +59,15 @@ class BetaRateTest {
     }
 
     @Test
+    void theMemoGridKeepsThreeSignificantDigits() {
+        assertThat(BetaRate.grid(0.41)).isCloseTo(0.40, within(1e-12));
+        assertThat(BetaRate.grid(12.3)).isEqualTo(12.5);
+        assertThat(BetaRate.grid(150.2)).isEqualTo(150.0);
+        assertThat(BetaRate.grid(1234)).isEqualTo(1235.0);
+        assertThat(BetaRate.grid(98765)).isEqualTo(98750.0);
+    }
+
+    @Test
     void rejectsImpossibleCounts() {
         assertThatThrownBy(() -> BetaRate.prior(0.04, 10).observe(5, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BetaRate.prior(0, 10)).isInstanceOf(IllegalArgumentException.class);

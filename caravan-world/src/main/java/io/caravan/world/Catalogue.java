@@ -147,8 +147,8 @@ final class Catalogue {
         d.append(" Choose ").append(COLOURS.get(r.nextInt(COLOURS.size()))).append(" or ")
                 .append(COLOURS.get(r.nextInt(COLOURS.size()))).append(", shipped from ")
                 .append(CITIES.get(r.nextInt(CITIES.size()))).append(" within ").append(1 + r.nextInt(5)).append(" days.");
-        d.append(" Backed by a ").append(6 + 6 * r.nextInt(4)).append("-month ").append(brand)
-                .append(" warranty and ").append(7 + r.nextInt(24)).append("-day returns.");
+        d.append(" Backed by ").append(brand).append("'s ").append(6 + 6 * r.nextInt(4)).append("-month warranty and ")
+                .append(7 + r.nextInt(24)).append("-day returns.");
         return new String[] {title, d.toString()};
     }
 }

@@ -458,7 +458,9 @@ public final class WorldGenerator {
         int n = b.orders - ringOrders;
         int sanctionedEvery = n / Math.max(5, b.orders / 1250);
         int embargoedEvery = n / Math.max(2, b.orders / 5000);
-        List<SanctionedParty> names = reference.sanctions().parties();
+        // Payers are people and companies; listed vessels and aircraft do not pay for parcels.
+        List<SanctionedParty> names = reference.sanctions().parties().stream()
+                .filter(p -> p.kind().equals("individual") || p.kind().equals("entity")).toList();
         for (int i = 0; i < n; i++) {
             Instant at = START.plus(Duration.ofSeconds((long) ((i + r.nextDouble()) / n * DAYS * 86400)));
             Actor m = b.merchants.get(pickCumulative(r, b.merchantCumulative));
