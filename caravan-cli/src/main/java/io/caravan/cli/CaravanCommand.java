@@ -32,8 +32,9 @@ public final class CaravanCommand implements Runnable {
                 description = "Folder whose reference files (countries.csv, legal-rules.csv, caravan.properties, …) replace the shipped ones.")
         Path reference;
 
-        @Option(names = "--sanctions", paramLabel = "DIR",
-                description = "Folder with OFAC's SDN list in legacy CSV (sdn.csv, optional alt.csv) to screen against instead of the shipped excerpt.")
+        @Option(names = "--sanctions", paramLabel = "PATH",
+                description = "OFAC's SDN list in its legacy CSV format to screen against instead of the shipped excerpt: a folder"
+                        + " holding sdn.csv (and alt.csv), or the sdn file itself (its alt file beside it is found by name).")
         Path sanctions;
 
         ReferenceData load() {

@@ -107,12 +107,27 @@ public final class ReferenceData {
      * {@code SOURCE.txt} line {@code list-date: YYYY-MM-DD} gives the publication date when known.
      */
     public static SanctionsList readOfacFolder(Path folder) {
-        Path sdn = findIgnoringCase(folder, "sdn.csv");
-        if (sdn == null) {
-            throw new ReferenceDataException(folder.toString(), 0, "", "no sdn.csv here; download OFAC's SDN list in its "
-                    + "legacy CSV format (sdn.csv, alt.csv) into this folder");
+        Path sdn;
+        Path alt;
+        if (Files.isRegularFile(folder)) {
+            // A file named directly: its alternate names are the sibling whose name has "alt" for "sdn", if any.
+            sdn = folder;
+            String name = sdn.getFileName().toString();
+            Path sibling = sdn.resolveSibling(name.replace("sdn", "alt").replace("SDN", "ALT"));
+            alt = !sibling.equals(sdn) && Files.isRegularFile(sibling) ? sibling : null;
+            folder = sdn.toAbsolutePath().getParent();
+        } else {
+            if (!Files.isDirectory(folder)) {
+                throw new ReferenceDataException(folder.toString(), 0, "", "does not exist; name OFAC's sdn.csv or the folder"
+                        + " holding it (with alt.csv)");
+            }
+            sdn = findIgnoringCase(folder, "sdn.csv");
+            if (sdn == null) {
+                throw new ReferenceDataException(folder.toString(), 0, "", "no sdn.csv here; download OFAC's SDN list in its "
+                        + "legacy CSV format (sdn.csv, alt.csv) into this folder, or name the file itself");
+            }
+            alt = findIgnoringCase(folder, "alt.csv");
         }
-        Path alt = findIgnoringCase(folder, "alt.csv");
         String date = "";
         Path source = findIgnoringCase(folder, "SOURCE.txt");
         try {
