@@ -171,7 +171,7 @@ final class AssessmentRun {
         if (days > LIST_MAX_AGE_DAYS) {
             warnings.add("payments and parties were screened against the sanctions list of " + date + ", " + days
                     + " days older than the newest record; for real screening load the current list with"
-                    + " --sanctions DIR (OFAC's sdn.csv and alt.csv)");
+                    + " --sanctions PATH (OFAC's sdn.csv, or a folder with sdn.csv and alt.csv)");
         }
     }
 
