@@ -42,8 +42,6 @@ public final class LaneBook implements Serializable {
     private final Map<String, Shipment> inFlight = new HashMap<>();
     private final Map<String, Long> legsSeen = new HashMap<>();
     private final Map<String, long[]> departures = new HashMap<>();
-    /** The lane keys of each shipment in flight, computed once when it is booked. */
-    private final Map<String, String[]> laneKeys = new HashMap<>();
     private final EnumMap<TransportMode, DelayDistribution> priors = new EnumMap<>(TransportMode.class);
     private final double priorStrength;
 
@@ -71,11 +69,6 @@ public final class LaneBook implements Serializable {
 
     public void shipmentBooked(Shipment shipment) {
         inFlight.put(shipment.id(), shipment);
-        String[] keys = new String[shipment.legs().size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = laneKey(shipment.legs().get(i));
-        }
-        laneKeys.put(shipment.id(), keys);
     }
 
     /** Learns from an arrival scan; other scans, and scans of unknown shipments, teach nothing. */
@@ -118,7 +111,6 @@ public final class LaneBook implements Serializable {
         lane.cached = null;
         if (scan.leg() == s.legs().size()) {
             inFlight.remove(s.id());
-            laneKeys.remove(s.id());
             legsSeen.remove(s.id());
             departures.remove(s.id());
         }
@@ -130,17 +122,7 @@ public final class LaneBook implements Serializable {
 
     /** The lane of a leg, with one map lookup. */
     public LaneView lane(Leg leg) {
-        return lane(leg, laneKey(leg));
-    }
-
-    /** The lane of leg {@code index} of a shipment, using the keys remembered when it was booked. */
-    public LaneView lane(Shipment shipment, int index) {
-        String[] keys = laneKeys.get(shipment.id());
-        Leg leg = shipment.legs().get(index);
-        return keys != null && inFlight.get(shipment.id()) == shipment ? lane(leg, keys[index]) : lane(leg);
-    }
-
-    private LaneView lane(Leg leg, String key) {
+        String key = laneKey(leg);
         Lane lane = lanes.get(key);
         if (lane == null) {
             return new LaneView(key, priors.get(leg.mode()), 0);

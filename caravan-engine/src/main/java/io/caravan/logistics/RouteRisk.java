@@ -60,7 +60,7 @@ public final class RouteRisk {
         long leastArrivals = Long.MAX_VALUE;
         double allLegsOnTime = 1;
         for (int i = 0; i < legs.size(); i++) {
-            LaneBook.LaneView v = lanes.lane(shipment, i);
+            LaneBook.LaneView v = lanes.lane(legs.get(i));
             views[i] = v;
             DelayDistribution d = v.distribution();
             legMeans[i] = d.mean();

@@ -1,5 +1,6 @@
 package io.caravan.risk;
 
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A rate known through a Beta(α, β) distribution: the conjugate model of "k events in n trials".
@@ -17,6 +18,8 @@ package io.caravan.risk;
  */
 public record BetaRate(double alpha, double beta) {
 
+    private static final int CACHE_LIMIT = 200_000;
+    private static final ConcurrentHashMap<BetaRate, Interval> INTERVALS = new ConcurrentHashMap<>();
 
     public BetaRate {
         if (!(alpha > 0 && beta > 0)) {
@@ -46,46 +49,17 @@ public record BetaRate(double alpha, double beta) {
 
     /** The central 90% credible interval (of the parameters rounded to the memo grid; see the class comment). */
     public Interval interval90() {
-        double a = grid(alpha);
-        double b = grid(beta);
-        return MEMO.get().interval(a, b);
-    }
-
-    private static final ThreadLocal<IntervalMemo> MEMO = ThreadLocal.withInitial(IntervalMemo::new);
-
-    /**
-     * An open-addressing table from grid parameters to intervals, one per thread: a hit costs a hash and a
-     * comparison, no allocation. Cleared when it fills up.
-     */
-    private static final class IntervalMemo {
-        private static final int CAPACITY = 1 << 16;
-        private final double[] alphas = new double[CAPACITY];
-        private final double[] betas = new double[CAPACITY];
-        private final Interval[] intervals = new Interval[CAPACITY];
-        private int size;
-
-        Interval interval(double a, double b) {
-            long h = Double.doubleToLongBits(a) * 0x9E3779B97F4A7C15L ^ Double.doubleToLongBits(b) * 0xC2B2AE3D27D4EB4FL;
-            int i = (int) (h ^ (h >>> 32)) & (CAPACITY - 1);
-            while (intervals[i] != null) {
-                if (alphas[i] == a && betas[i] == b) {
-                    return intervals[i];
-                }
-                i = (i + 1) & (CAPACITY - 1);
-            }
-            if (size >= CAPACITY / 2) {
-                java.util.Arrays.fill(intervals, null);
-                size = 0;
-                return interval(a, b);
-            }
-            BetaRate key = new BetaRate(a, b);
-            Interval fresh = new Interval(key.quantile(0.05), key.quantile(0.95));
-            alphas[i] = a;
-            betas[i] = b;
-            intervals[i] = fresh;
-            size++;
-            return fresh;
+        BetaRate key = new BetaRate(grid(alpha), grid(beta));
+        Interval known = INTERVALS.get(key);
+        if (known != null) {
+            return known;
         }
+        if (INTERVALS.size() >= CACHE_LIMIT) {
+            INTERVALS.clear();
+        }
+        Interval fresh = new Interval(key.quantile(0.05), key.quantile(0.95));
+        INTERVALS.put(key, fresh);
+        return fresh;
     }
 
     static double grid(double x) {
