@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -260,9 +259,5 @@ final class AssessmentRun {
             sb.append("  … and ").append(errors.size() - max).append(" more\n");
         }
         return sb.toString();
-    }
-
-    static String[] knownFiles() {
-        return Arrays.stream(RecordType.values()).map(Schemas::fileName).toArray(String[]::new);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,13 +175,5 @@ final class Report {
                     flaggedN == 0 ? "-" : Percent.of((flaggedN - falseAlarms) / (double) flaggedN)));
         }
         return sb.toString();
-    }
-
-    /** Counts for tests and summaries. */
-    Map<String, Object> figures() {
-        Map<String, Object> m = new HashMap<>();
-        m.put("total", total);
-        m.put("flagged", new EnumMap<>(flagged));
-        return m;
     }
 }

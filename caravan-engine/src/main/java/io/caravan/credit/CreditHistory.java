@@ -115,10 +115,6 @@ public final class CreditHistory implements Serializable {
         return matured;
     }
 
-    long pendingCount() {
-        return size;
-    }
-
     @Override
     public String toString() {
         return "CreditHistory(matured=" + matured + ", bad=" + bad + ", byKind=" + Arrays.toString(badByKind)

@@ -253,10 +253,6 @@ public final class Engine {
         return ids;
     }
 
-    public Optional<Participant> participant(String id) {
-        return Optional.ofNullable(state.participants.get(id));
-    }
-
     private Assessment decide(SubjectType type, String id, Instant asOf, List<Estimate> estimates, double exposureUsd) {
         double el = policy.expectedLoss(estimates, exposureUsd);
         Decision decision = policy.decide(estimates, el);
@@ -383,10 +379,6 @@ public final class Engine {
 
     public DecisionPolicy policy() {
         return policy;
-    }
-
-    public ReferenceData reference() {
-        return reference;
     }
 
     /** Sizes of the state, for progress and diagnostics. */

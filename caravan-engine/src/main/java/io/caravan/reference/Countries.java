@@ -4,7 +4,6 @@ import io.caravan.domain.CountryCode;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,7 +13,6 @@ public final class Countries {
 
     private final String version;
     private final Map<String, Country> byCode;
-    private final Map<String, Country> byAlpha3 = new HashMap<>();
 
     Countries(CsvTable table) {
         this.version = table.version();
@@ -30,7 +28,6 @@ public final class Countries {
             Country c = new Country(code, r.get("alpha3"), r.require("name"), r.get("region"), r.get("subregion"),
                     r.get("currency"));
             map.put(a2, c);
-            byAlpha3.put(c.alpha3(), c);
         }
         this.byCode = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
@@ -41,10 +38,6 @@ public final class Countries {
 
     public Optional<Country> find(String alpha2) {
         return Optional.ofNullable(byCode.get(alpha2));
-    }
-
-    public Optional<Country> findByAlpha3(String alpha3) {
-        return Optional.ofNullable(byAlpha3.get(alpha3));
     }
 
     public boolean contains(CountryCode code) {

@@ -52,8 +52,4 @@ public final class HsNomenclature {
     public Optional<String> heading(String hsCode) {
         return hsCode.length() < 4 ? Optional.empty() : Optional.ofNullable(headings.get(hsCode.substring(0, 4)));
     }
-
-    public Map<String, String> headings() {
-        return headings;
-    }
 }

@@ -3,7 +3,6 @@ package io.caravan.reference;
 import io.caravan.domain.CountryCode;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +56,5 @@ public final class Jurisdictions {
     /** The listings of a country, most severe first; empty when it is on no list. */
     public List<Listing> of(CountryCode country) {
         return byCountry.getOrDefault(country.value(), List.of());
-    }
-
-    /** The most severe level per listed country. */
-    public Map<Level, Integer> counts() {
-        Map<Level, Integer> m = new EnumMap<>(Level.class);
-        byCountry.values().forEach(l -> l.forEach(x -> m.merge(x.level(), 1, Integer::sum)));
-        return m;
     }
 }

@@ -4,9 +4,7 @@ import io.caravan.domain.CountryCode;
 import io.caravan.domain.GeoPoint;
 import io.caravan.domain.Location;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -46,17 +44,6 @@ public final class Ports {
     public Optional<GeoPoint> position(Location location) {
         Port p = byCode.get(location.code());
         return p == null ? Optional.empty() : Optional.of(p.position());
-    }
-
-    /** The ports of a country of at least the given harbour sizes (e.g. "L", "M"), by code. */
-    public List<Port> inCountry(CountryCode country, String sizes) {
-        List<Port> out = new ArrayList<>();
-        for (Port p : byCode.values()) {
-            if (p.country().equals(country) && !p.harborSize().isEmpty() && sizes.contains(p.harborSize())) {
-                out.add(p);
-            }
-        }
-        return out;
     }
 
     public int size() {

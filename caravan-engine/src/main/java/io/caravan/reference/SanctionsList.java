@@ -1,8 +1,6 @@
 package io.caravan.reference;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,20 +95,6 @@ public final class SanctionsList {
     private static String clean(String v) {
         String t = v.trim();
         return t.equals("-0-") ? "" : t;
-    }
-
-    static String readAll(Reader r) {
-        try (r) {
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[8192];
-            int n;
-            while ((n = r.read(buf)) > 0) {
-                sb.append(buf, 0, n);
-            }
-            return sb.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String name() {

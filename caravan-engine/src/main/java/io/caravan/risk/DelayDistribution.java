@@ -162,10 +162,6 @@ public final class DelayDistribution implements java.io.Serializable {
         return MAX_DAYS;
     }
 
-    public double[] toArray() {
-        return p.clone();
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof DelayDistribution other && Arrays.equals(p, other.p);

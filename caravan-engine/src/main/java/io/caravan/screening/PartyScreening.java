@@ -1,7 +1,6 @@
 package io.caravan.screening;
 
 import io.caravan.domain.BeneficialOwner;
-import io.caravan.domain.CountryCode;
 import io.caravan.domain.Participant;
 import io.caravan.domain.Payment;
 import io.caravan.domain.PaymentParty;
@@ -192,14 +191,5 @@ public final class PartyScreening {
             return Optional.empty();
         }
         return Optional.of(modes.evidence(index.list().size()).combine());
-    }
-
-    /** The embargo and FATF listings of a country (for lanes). */
-    public List<Jurisdictions.Listing> listings(CountryCode country) {
-        return jurisdictions.of(country);
-    }
-
-    public PaymentVelocity velocity() {
-        return velocity;
     }
 }

@@ -2,7 +2,6 @@ package io.caravan.world;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -107,9 +106,6 @@ final class Catalogue {
             new Product("shotgun cartridges", "930621", 20, 80),
             new Product("carved ivory figurine", "050710", 80, 400));
 
-    /** The certificate each destination wants for a category's goods (mirrors legal-rules.csv). */
-    static final Map<String, String> CERTIFICATE_BY_HS_PREFIX = Map.of(
-            "9503", "toys", "850760", "electronics", "3304", "cosmetics");
 
     static Category category(String name) {
         for (Category c : CATEGORIES) {
