@@ -147,10 +147,9 @@ public final class Engine {
                 state.credit.badOutcome(o.participantId(), o.orderId(), o.kind(), o.at());
             }
         } else if (event instanceof Listing l) {
-            Estimate verdict = information.review(l, names);
+            Estimate verdict = information.observe(l, names);
             Reason top = verdict.reasons().get(0);
             state.listingVerdicts.put(l.id(), new EngineState.ListingVerdict(verdict.probability(), top.code(), top.text()));
-            information.observe(l);
         } else if (event instanceof Participant p) {
             state.participants.put(p.id(), p);
             state.displayNames.put(p.id(), p.legalName() + " (" + p.id() + ")");

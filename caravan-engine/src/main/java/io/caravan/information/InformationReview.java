@@ -44,14 +44,23 @@ public final class InformationReview {
         this.disclosureP = s.probability("information.disclosure.p");
     }
 
-    /** Indexes a listing, so that later listings are compared with it. */
-    public void observe(Listing listing) {
-        index.observe(listing, TextFingerprint.of(ListingIndex.text(listing)));
+    /**
+     * Reviews a listing against those indexed before it, then indexes it so that later listings are compared
+     * with it; the text is fingerprinted once for both.
+     */
+    public Estimate observe(Listing listing, Function<String, String> names) {
+        long[] sig = TextFingerprint.of(ListingIndex.text(listing));
+        Estimate verdict = review(listing, sig, names);
+        index.observe(listing, sig);
+        return verdict;
     }
 
     /** Assesses a listing against the listings indexed before it and its category's rules. Read-only. */
     public Estimate review(Listing listing, Function<String, String> names) {
-        long[] sig = TextFingerprint.of(ListingIndex.text(listing));
+        return review(listing, TextFingerprint.of(ListingIndex.text(listing)), names);
+    }
+
+    private Estimate review(Listing listing, long[] sig, Function<String, String> names) {
         FailureModes modes = new FailureModes(RiskCategory.INFORMATION, LISTING_OUTCOME, LISTING_HORIZON);
         Optional<ListingIndex.Copy> copy = index.earlierCopy(listing, sig, minSimilarity);
         modes.evidence(index.size());

@@ -43,7 +43,7 @@ class InformationReviewTest {
         Listing original = listing("L-1", "M-1", 100, "Cuddly bear", TEXT, List.of("age:3+"));
         Listing copy = listing("L-2", "M-2", 200, "Cuddly bear", TEXT, List.of("age:3+"));
         assertThat(review.review(original, Function.identity()).probability()).isZero();
-        review.observe(original);
+        assertThat(review.observe(original, Function.identity()).probability()).isZero();
         Estimate e = review.review(copy, Function.identity());
         // Identical text: p = p(J = 1) = 0.95.
         assertThat(e.probability()).isCloseTo(0.95, within(1e-12));
