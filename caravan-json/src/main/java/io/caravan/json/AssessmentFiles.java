@@ -6,7 +6,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -138,50 +137,33 @@ public final class AssessmentFiles {
         return out;
     }
 
+    private static final String WHAT = "an assessment written by 'caravan assess'";
+
     /** Streams the assessments of a file; a malformed line is an error naming the file and line. */
     public static void forEach(Path file, Consumer<Assessment> each) throws IOException {
         Map<String, Versions> versions = readVersions(file);
-        long lineNo = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                each.accept(parse(file, lineNo, line, versions));
-            }
-        }
+        JsonLines.scan(file, WHAT, line -> true, (lineNo, node) -> {
+            each.accept(parse(node, versions));
+            return false;
+        });
     }
 
-    /** Finds one assessment by id, reading only the lines that mention it. */
+    /** Finds one assessment by id, parsing only the lines that mention it. */
     public static Optional<Assessment> find(Path file, String id) throws IOException {
         Map<String, Versions> versions = readVersions(file);
         String needle = "\"id\":\"" + id + "\"";
-        long lineNo = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.contains(needle)) {
-                    return Optional.of(parse(file, lineNo, line, versions));
-                }
-            }
-        }
-        return Optional.empty();
+        Assessment[] found = new Assessment[1];
+        JsonLines.scan(file, WHAT, line -> line.contains(needle), (lineNo, node) -> {
+            found[0] = parse(node, versions);
+            return true;
+        });
+        return Optional.ofNullable(found[0]);
     }
 
-    private static Assessment parse(Path file, long lineNo, String line, Map<String, Versions> versions) {
-        try {
-            JsonNode n = Json.mapper().readTree(line);
-            if (n == null || !n.isObject() || n.get("schema") == null
-                    || !Schemas.ASSESSMENT.equals(n.get("schema").stringValue())) {
-                throw new IllegalArgumentException("not a " + Schemas.ASSESSMENT + " record");
-            }
-            return AssessmentCodec.read(n, versions);
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException(file.getFileName() + " line " + lineNo
-                    + ": not an assessment written by 'caravan assess' (" + e.getMessage() + ")", e);
+    private static Assessment parse(JsonNode n, Map<String, Versions> versions) {
+        if (n.get("schema") == null || !Schemas.ASSESSMENT.equals(n.get("schema").stringValue())) {
+            throw new IllegalArgumentException("not a " + Schemas.ASSESSMENT + " record");
         }
+        return AssessmentCodec.read(n, versions);
     }
 }

@@ -113,6 +113,19 @@ class RoundTripTest {
     }
 
     @Test
+    void aLineThatIsNotAnAssessmentIsNamedByFileAndLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("assessments.jsonl");
+        Files.writeString(file, "\n{\"schema\":\"caravan.label.v1\",\"id\":\"order:O-1\"}\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AssessmentFiles.forEach(file, a -> { }))
+                .hasMessageStartingWith("assessments.jsonl line 2: not an assessment written by 'caravan assess'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AssessmentFiles.find(file, "order:O-1"))
+                .hasMessageContaining("line 2");
+        Files.writeString(file, "{broken\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AssessmentFiles.forEach(file, a -> { }))
+                .hasMessageStartingWith("assessments.jsonl line 1: not an assessment");
+    }
+
+    @Test
     void anAbortedFileLeavesNothingThatLooksFinished(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("assessments.jsonl");
         try (AssessmentFiles.Sink sink = AssessmentFiles.create(file)) {

@@ -4,12 +4,11 @@ import io.caravan.domain.Event;
 import io.caravan.domain.RecordType;
 import io.caravan.json.EventWriter;
 import io.caravan.json.Json;
+import io.caravan.json.JsonLines;
 import io.caravan.json.Schemas;
 import io.caravan.risk.RiskCategory;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -78,24 +77,11 @@ public final class WorldFiles {
     /** Reads a labels file; a bad line is an error naming the file and line. */
     public static List<Label> readLabels(Path file) throws IOException {
         List<Label> out = new ArrayList<>();
-        long n = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonNode j = Json.mapper().readTree(line);
-                    out.add(new Label(j.get("subject").stringValue(), RiskCategory.valueOf(j.get("category").stringValue()),
-                            j.get("truth").stringValue(), j.has("note") ? j.get("note").stringValue() : ""));
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + n
-                            + ": not a label (subject, category, truth): " + e.getMessage(), e);
-                }
-            }
-        }
+        JsonLines.scan(file, "a label (subject, category, truth)", line -> true, (lineNo, j) -> {
+            out.add(new Label(j.get("subject").stringValue(), RiskCategory.valueOf(j.get("category").stringValue()),
+                    j.get("truth").stringValue(), j.has("note") ? j.get("note").stringValue() : ""));
+            return false;
+        });
         return out;
     }
 }
