@@ -50,6 +50,10 @@ public final class EventReader {
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 bytes += line.length() + 1;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    // A byte-order mark, as some Windows tools write before UTF-8 text: not part of the data.
+                    line = line.substring(1);
+                }
                 if ((lineNo & 1023) == 0) {
                     progress.accept(bytes);
                 }

@@ -70,6 +70,15 @@ class EventReaderTest {
     }
 
     @Test
+    void aByteOrderMarkAndWindowsLineEndingsAreAccepted(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("orders.jsonl");
+        Files.writeString(f, "\uFEFF" + GOOD_ORDER + "\r\n" + GOOD_ORDER.replace("\"O-1\"", "\"O-2\"") + "\r\n");
+        EventReader.Result r = reader.read(f, RecordType.ORDER, b -> { });
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.events()).extracting(e -> e.id()).containsExactly("O-1", "O-2");
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsReported(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("orders.jsonl");
         Files.write(f, new byte[] {'{', (byte) 0xFF, (byte) 0xFE, '}', '\n'});
