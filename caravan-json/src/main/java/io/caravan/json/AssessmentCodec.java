@@ -44,6 +44,15 @@ public final class AssessmentCodec {
         }
     }
 
+    /** One assessment as one line of JSON, without the line end. */
+    public static String toJson(Assessment a, String versionsId) {
+        java.io.StringWriter sw = new java.io.StringWriter(2048);
+        try (JsonGenerator g = Json.mapper().createGenerator(sw)) {
+            write(g, a, versionsId);
+        }
+        return sw.toString();
+    }
+
     public static void write(JsonGenerator g, Assessment a, String versionsId) {
         g.writeStartObject();
         g.writeStringProperty("schema", Schemas.ASSESSMENT);

@@ -83,7 +83,10 @@ public final class EventReader {
         return new Result(events, java.util.Arrays.copyOf(numbers, events.size()), errors, lineNo);
     }
 
-    /** Decodes one line, or adds an error and returns null. */
+    /**
+     * Decodes one line, or adds an error and returns null. With {@code type} null the line's {@code schema}
+     * field says what it is (mixed input); otherwise a schema, when present, must be the type's.
+     */
     public Event decodeLine(String file, long lineNo, String line, RecordType type, List<RecordError> errors) {
         JsonNode node;
         try {
@@ -99,6 +102,19 @@ public final class EventReader {
             return null;
         }
         JsonNode schema = node.get("schema");
+        if (type == null) {
+            if (schema == null || !schema.isString()) {
+                errors.add(new RecordError(file, lineNo, "schema", "is missing; a line of mixed records must name its"
+                        + " schema, one of " + Schemas.recordSchemas()));
+                return null;
+            }
+            type = Schemas.typeOf(schema.stringValue()).orElse(null);
+            if (type == null) {
+                errors.add(new RecordError(file, lineNo, "schema", "'" + schema.stringValue() + "' is not a record schema;"
+                        + " use one of " + Schemas.recordSchemas()));
+                return null;
+            }
+        }
         String expected = Schemas.of(type);
         if (schema != null && !(schema.isString() && schema.stringValue().equals(expected))) {
             errors.add(new RecordError(file, lineNo, "schema", "is " + schema + " but this file holds " + expected

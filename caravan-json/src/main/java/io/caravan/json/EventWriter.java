@@ -39,6 +39,19 @@ public final class EventWriter implements Closeable {
         this.g = Json.mapper().createGenerator(out);
     }
 
+    /** One record as one line of JSON, without the line end. */
+    public static String toJson(Event e) {
+        java.io.StringWriter sw = new java.io.StringWriter(512);
+        try (EventWriter w = new EventWriter(sw)) {
+            w.write(e);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        StringBuffer b = sw.getBuffer();
+        b.setLength(b.length() - 1);
+        return b.toString();
+    }
+
     public void write(Event e) {
         g.writeStartObject();
         g.writeStringProperty("schema", Schemas.of(e.type()));

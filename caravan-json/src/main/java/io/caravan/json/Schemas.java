@@ -32,6 +32,21 @@ public final class Schemas {
         return IDS.get(type);
     }
 
+    /** The record type a schema identifier names, if any. */
+    public static java.util.Optional<RecordType> typeOf(String schema) {
+        for (Map.Entry<RecordType, String> e : IDS.entrySet()) {
+            if (e.getValue().equals(schema)) {
+                return java.util.Optional.of(e.getKey());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every record schema identifier, in record-type order, for messages that list them. */
+    public static String recordSchemas() {
+        return String.join(", ", IDS.values());
+    }
+
     /** The file a record type is read from and written to, e.g. {@code orders.jsonl}. */
     public static String fileName(RecordType type) {
         return type.fileStem() + ".jsonl";

@@ -896,5 +896,24 @@ public final class WorldGenerator {
             m.put(io.caravan.domain.RecordType.OUTCOME, outcomes);
             return m;
         }
+
+        /**
+         * Every event in the order it happened: by time, then by record type (a participant before what it
+         * trades, a shipment before the order that uses it), then in generation order — the order a live
+         * feed would deliver them.
+         */
+        public List<Event> timeline() {
+            record Timed(Event event, int type, int index) {
+            }
+            List<Timed> all = new java.util.ArrayList<>();
+            for (var e : byType().entrySet()) {
+                for (Event ev : e.getValue()) {
+                    all.add(new Timed(ev, e.getKey().ordinal(), all.size()));
+                }
+            }
+            all.sort(java.util.Comparator.comparing((Timed t) -> t.event().at()).thenComparingInt(Timed::type)
+                    .thenComparingInt(Timed::index));
+            return all.stream().map(Timed::event).toList();
+        }
     }
 }

@@ -1,0 +1,85 @@
+package io.caravan.server.access;
+
+import io.caravan.server.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what. Browsers log in with a password and get a session (CSRF-protected); programs send an
+ * API key. Roles are checked here by path, tenants in every query (see {@link Caller}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final String[] READERS = {"ADMIN", "ANALYST", "VIEWER"};
+    private static final String[] WORKERS = {"ADMIN", "ANALYST"};
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, AccessStore store, LoginThrottle throttle) throws Exception {
+        AuthenticationEntryPoint api = (request, response, e) -> Problems.write(response, request, HttpStatus.UNAUTHORIZED,
+                "unauthenticated", "log in at /login, or send an API key as 'Authorization: Bearer ck_…'");
+        AccessDeniedHandler denied = (request, response, e) -> Problems.write(response, request, HttpStatus.FORBIDDEN,
+                e instanceof org.springframework.security.web.csrf.CsrfException ? "csrf" : "forbidden",
+                e instanceof org.springframework.security.web.csrf.CsrfException
+                        ? "the CSRF token is missing or stale: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
+                        : "your role may not do this; ask an administrator of your organisation");
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/**", "/api/v1/tenants", "/api/v1/tenants/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**",
+                                "/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/**").hasAnyRole("ADMIN", "ANALYST", "INGEST")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(READERS)
+                        .requestMatchers("/api/v1/**").hasAnyRole(WORKERS)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.defaultSuccessUrl("/", false))
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .csrf(c -> c.spa().ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                        .accessDeniedHandler(denied))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:;"
+                                + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none';"
+                                + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
+                .addFilterBefore(new ApiKeyFilter(store), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean
+    UserDetailsService users(AccessStore store) {
+        return username -> store.account(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(org.springframework.context.ApplicationEventPublisher events) {
+        return new DefaultAuthenticationEventPublisher(events);
+    }
+}

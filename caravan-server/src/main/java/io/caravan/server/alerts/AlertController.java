@@ -1,0 +1,142 @@
+package io.caravan.server.alerts;
+
+import io.caravan.server.access.Caller;
+import io.caravan.server.audit.AuditLog;
+import io.caravan.server.web.ApiException;
+import io.caravan.server.web.BadRequest;
+import io.caravan.server.web.PageRequest;
+import io.caravan.server.web.Where;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The alert queue. */
+@RestController
+@RequestMapping("/api/v1/alerts")
+@Tag(name = "Alerts", description = "Raised when an assessment crosses a threshold or a state changes; deduplicated per subject and kind.")
+public class AlertController {
+
+    public record Alert(long id, String kind, String severity, String subjectType, String subjectId, String title,
+                        String detail, String assessmentId, String status, int occurrences, OffsetDateTime firstRaised,
+                        OffsetDateTime lastRaised, OffsetDateTime createdAt, long ageHours, Long caseId) {
+    }
+
+    public record CloseRequest(String reason) {
+    }
+
+    static final String COLUMNS = "id, kind, severity, subject_type, subject_id, title, detail, assessment_id, status,"
+            + " occurrences, first_raised, last_raised, created_at, case_id";
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "first_raised", "first_raised",
+            "last_raised", "last_raised", "occurrences", "occurrences",
+            "severity", "array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], severity)");
+
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+
+    public AlertController(JdbcTemplate jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Operation(summary = "List alerts", description = "Filter by status (OPEN, IN_CASE, CLOSED), severity, kind, subject.")
+    @GetMapping
+    public PageRequest.Page<Alert> list(@RequestParam(required = false) String status,
+                                        @RequestParam(required = false) String severity,
+                                        @RequestParam(required = false) String kind,
+                                        @RequestParam(name = "subject_type", required = false) String subjectType,
+                                        @RequestParam(name = "subject_id", required = false) String subjectId,
+                                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                        @RequestParam(required = false) String sort) {
+        Caller c = Caller.current();
+        PageRequest p = PageRequest.of(page, size, sort, SORTABLE, "severity,desc");
+        Where w = new Where("tenant_id", c.tenantId())
+                .and("status = ?", status == null ? null : upper(status, "status", List.of("OPEN", "IN_CASE", "CLOSED")))
+                .and("severity = ?", severity == null ? null : upper(severity, "severity", List.of("LOW", "MEDIUM", "HIGH", "CRITICAL")))
+                .and("kind = ?", kind).and("subject_type = ?", subjectType).and("subject_id = ?", subjectId);
+        long total = jdbc.queryForObject("select count(*) from alert" + w.sql(), Long.class, w.params());
+        List<Alert> items = jdbc.query("select " + COLUMNS + " from alert" + w.sql() + " order by " + p.orderBy() + ", id"
+                + " limit ? offset ?", (rs, n) -> alert(rs), w.params(p.size(), p.offset()));
+        return p.page(items, total);
+    }
+
+    @Operation(summary = "Counts of open alerts by severity")
+    @GetMapping("/summary")
+    public Map<String, Long> summary() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (String s : List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")) {
+            m.put(s, 0L);
+        }
+        jdbc.query("select severity, count(*) from alert where tenant_id = ? and status <> 'CLOSED' group by severity",
+                rs -> {
+                    m.put(rs.getString(1), rs.getLong(2));
+                }, Caller.current().tenantId());
+        return m;
+    }
+
+    @Operation(summary = "One alert")
+    @GetMapping("/{id}")
+    public Alert get(@PathVariable long id) {
+        return find(Caller.current().tenantId(), id);
+    }
+
+    @Operation(summary = "Close an alert that needs no case", description = "Audited, with the reason.")
+    @PostMapping("/{id}/close")
+    @Transactional
+    public Alert close(@PathVariable long id, @RequestBody CloseRequest request) {
+        Caller c = Caller.current();
+        Alert a = find(c.tenantId(), id);
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new BadRequest("reason", "is required: say why the alert needs no action");
+        }
+        if (!a.status().equals("OPEN")) {
+            throw ApiException.conflict("status", "alert " + id + " is " + a.status() + "; only an OPEN alert can be closed here"
+                    + (a.caseId() != null ? " (resolve case " + a.caseId() + " instead)" : ""));
+        }
+        jdbc.update("update alert set status = 'CLOSED' where tenant_id = ? and id = ?", c.tenantId(), id);
+        audit.record(c.tenantId(), c.name(), "alert.closed", "alert:" + id, request.reason().trim());
+        return find(c.tenantId(), id);
+    }
+
+    public Alert find(long tenantId, long id) {
+        List<Alert> l = jdbc.query("select " + COLUMNS + " from alert where tenant_id = ? and id = ?", (rs, n) -> alert(rs),
+                tenantId, id);
+        if (l.isEmpty()) {
+            throw ApiException.notFound("alert", Long.toString(id));
+        }
+        return l.get(0);
+    }
+
+    public static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+        long caseId = rs.getLong("case_id");
+        Long cid = rs.wasNull() ? null : caseId;
+        return new Alert(rs.getLong("id"), rs.getString("kind"), rs.getString("severity"), rs.getString("subject_type"),
+                rs.getString("subject_id"), rs.getString("title"), rs.getString("detail"), rs.getString("assessment_id"),
+                rs.getString("status"), rs.getInt("occurrences"), rs.getObject("first_raised", OffsetDateTime.class),
+                rs.getObject("last_raised", OffsetDateTime.class), created,
+                Duration.between(created, OffsetDateTime.now()).toHours(), cid);
+    }
+
+    static String upper(String value, String field, List<String> allowed) {
+        String v = value.trim().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw new BadRequest(field, "'" + value + "' is not one of " + String.join(", ", allowed));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,180 @@
+package io.caravan.server.ingest;
+
+import io.caravan.domain.RecordType;
+import io.caravan.json.RecordError;
+import io.caravan.server.access.Caller;
+import io.caravan.server.web.ApiException;
+import io.caravan.server.web.BadRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ingestion. A JSON body is one record; an NDJSON body ({@code application/x-ndjson}) is many, one per line.
+ * Records are idempotent by identity: a replayed record is recognised and not stored twice.
+ */
+@RestController
+@RequestMapping("/api/v1/records")
+@Tag(name = "Records", description = "Send participants, orders, payments, shipments, tracking events, listings, outcomes,"
+        + " hazards and political events (schemas in docs/data-formats.md).")
+public class IngestController {
+
+    /** Errors listed in a bulk answer at most; the count says how many there were. */
+    static final int MAX_LISTED_ERRORS = 1000;
+
+    private final Ingestion ingestion;
+
+    public IngestController(Ingestion ingestion) {
+        this.ingestion = ingestion;
+    }
+
+    @Operation(summary = "Send records of any type",
+            description = "Each record names its type in 'schema' (e.g. caravan.order.v1). A JSON body is one record and is"
+                    + " answered with its assessment; an NDJSON body is a bulk, answered line by line.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))}))
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"})
+    public ResponseEntity<Map<String, Object>> mixed(HttpServletRequest request) throws IOException {
+        return receive(request, null);
+    }
+
+    @Operation(summary = "Send records of one type",
+            description = "type is the file stem of docs/data-formats.md: participants, orders, payments, shipments, tracking,"
+                    + " listings, outcomes, hazards, political-events. 'schema' may then be left out.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))}))
+    @PostMapping(path = "/{type}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"})
+    public ResponseEntity<Map<String, Object>> typed(@PathVariable String type, HttpServletRequest request) throws IOException {
+        return receive(request, stem(type));
+    }
+
+    private ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, RecordType type) throws IOException {
+        Caller caller = Caller.current();
+        boolean bulk = request.getContentType() != null && request.getContentType().startsWith("application/x-ndjson");
+        if (!bulk) {
+            return single(caller, ingestion.parser().parse(request.getInputStream(), type, "record"));
+        }
+        // Chunks go to storage as soon as they are decoded; each is stored in its own transaction, in order.
+        List<java.util.concurrent.CompletableFuture<List<RecordOutcome>>> parts = new ArrayList<>();
+        RecordParser.Parsed parsed = ingestion.parser().parse(request.getInputStream(), type, "body", ingestion.batchRecords(),
+                chunk -> {
+                    ingestion.admit(caller.tenantId(), chunk.size());
+                    parts.add(ingestion.submitAsync(caller.tenantId(), List.copyOf(chunk)));
+                });
+        List<RecordOutcome> outcomes = new ArrayList<>(parsed.records().size());
+        for (var p : parts) {
+            outcomes.addAll(Ingestion.await(p));
+        }
+        return ResponseEntity.ok(bulkAnswer(parsed, outcomes));
+    }
+
+    private ResponseEntity<Map<String, Object>> single(Caller caller, RecordParser.Parsed parsed) {
+        if (!parsed.errors().isEmpty()) {
+            RecordError e = parsed.errors().get(0);
+            throw new BadRequest(e.field(), e.message());
+        }
+        if (parsed.records().size() != 1) {
+            throw new BadRequest("", parsed.records().isEmpty() ? "the body is empty; send one JSON record"
+                    : "a JSON body holds one record; send several as application/x-ndjson, one per line");
+        }
+        ingestion.admit(caller.tenantId(), 1);
+        ParsedRecord r = parsed.records().get(0);
+        RecordOutcome o = ingestion.submit(caller.tenantId(), parsed.records()).get(0);
+        if (o.status() == RecordOutcome.Status.CONFLICT) {
+            throw ApiException.conflict("id", o.message());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("type", r.type());
+        body.put("id", r.event().id());
+        body.put("seq", o.seq());
+        if (o.assessmentJson() != null) {
+            body.put("assessment", new RawJson(o.assessmentJson()));
+        }
+        return ResponseEntity.status(o.status() == RecordOutcome.Status.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+
+    static Map<String, Object> bulkAnswer(RecordParser.Parsed parsed, List<RecordOutcome> outcomes) {
+        List<Long> accepted = new ArrayList<>();
+        List<Long> duplicates = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        int errorCount = parsed.errors().size();
+        for (RecordError e : parsed.errors()) {
+            if (errors.size() < MAX_LISTED_ERRORS) {
+                errors.add(error(e.line(), e.field(), e.message()));
+            }
+        }
+        int assessments = 0;
+        for (RecordOutcome o : outcomes) {
+            switch (o.status()) {
+                case ACCEPTED -> {
+                    accepted.add(o.line());
+                    if (o.assessmentJson() != null) {
+                        assessments++;
+                    }
+                }
+                case DUPLICATE -> duplicates.add(o.line());
+                case CONFLICT -> {
+                    errorCount++;
+                    if (errors.size() < MAX_LISTED_ERRORS) {
+                        errors.add(error(o.line(), "id", o.message()));
+                    }
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparingLong(m -> (Long) m.get("line")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("lines", parsed.lines());
+        body.put("accepted", accepted.size());
+        body.put("duplicates", duplicates.size());
+        body.put("rejected", errorCount);
+        body.put("assessments", assessments);
+        body.put("accepted_lines", LineRanges.of(accepted));
+        body.put("duplicate_lines", LineRanges.of(duplicates));
+        body.put("errors", errors);
+        if (errorCount > errors.size()) {
+            body.put("errors_not_listed", errorCount - errors.size());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> error(long line, String field, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", line);
+        m.put("field", field == null ? "" : field);
+        m.put("reason", reason);
+        return m;
+    }
+
+    /** The record type of a file stem such as {@code orders}, or 404 listing the stems. */
+    public static RecordType stem(String s) {
+        for (RecordType t : RecordType.values()) {
+            if (t.fileStem().equals(s)) {
+                return t;
+            }
+        }
+        List<String> stems = new ArrayList<>();
+        for (RecordType t : RecordType.values()) {
+            stems.add(t.fileStem());
+        }
+        throw new ApiException(HttpStatus.NOT_FOUND, "unknown-record-type", "type",
+                "'" + s + "' is not a record type; use one of " + String.join(", ", stems));
+    }
+}

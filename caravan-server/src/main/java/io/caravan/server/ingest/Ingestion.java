@@ -1,0 +1,161 @@
+package io.caravan.server.ingest;
+
+import io.caravan.engine.Engine;
+import io.caravan.reference.ReferenceData;
+import io.caravan.server.CaravanProperties;
+import io.caravan.server.web.ApiException;
+import io.caravan.server.web.RateLimited;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/** Hands records to their tenant's lane and waits until they are stored; answers engine queries the same way. */
+@Service
+public class Ingestion implements DisposableBean {
+
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private final ReferenceData reference;
+    private final RecordStore store;
+    private final TransactionTemplate tx;
+    private final CaravanProperties.Ingest limits;
+    private final MeterRegistry metrics;
+    private final JdbcTemplate jdbc;
+    private final ConcurrentHashMap<Long, TenantLane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    public Ingestion(ReferenceData reference, RecordStore store, TransactionTemplate tx, CaravanProperties properties,
+                     MeterRegistry metrics, JdbcTemplate jdbc) {
+        this.reference = reference;
+        this.store = store;
+        this.tx = tx;
+        this.limits = properties.ingest();
+        this.metrics = metrics;
+        this.jdbc = jdbc;
+    }
+
+    public RecordParser parser() {
+        return new RecordParser(reference, limits.maxBodyBytes(), limits.maxRecords());
+    }
+
+    /** Rebuilds the engine of every tenant that has records; returns when all are ready. */
+    public void start() {
+        List<Long> tenants = jdbc.queryForList("select id from tenant t where exists (select 1 from record r where r.tenant_id = t.id)",
+                Long.class);
+        for (long t : tenants) {
+            lane(t);
+        }
+        for (long t : tenants) {
+            lane(t).ready().join();
+        }
+    }
+
+    /** Refuses with 429 when the tenant has sent more records than its rate allows. */
+    public void admit(long tenantId, int records) {
+        TokenBucket b = buckets.computeIfAbsent(tenantId, k -> new TokenBucket(limits.recordsPerSecond(), limits.burst()));
+        long wait = b.take(Math.max(1, records));
+        if (wait > 0) {
+            metrics.counter("caravan.ingest.rate_limited").increment();
+            throw new RateLimited("your organisation has sent more than " + (long) limits.recordsPerSecond()
+                    + " records per second (caravan.ingest.records-per-second); retry after " + wait + " s", wait);
+        }
+    }
+
+    /** Stores the records (those not stored before) with their assessments; blocks until durable. */
+    public List<RecordOutcome> submit(long tenantId, List<ParsedRecord> records) {
+        TenantLane lane = lane(tenantId);
+        int chunk = limits.batchRecords();
+        if (records.size() <= chunk) {
+            return await(lane.submit(records));
+        }
+        // Chunks are stored in order, each in its own transaction: a large body never becomes one huge
+        // transaction, and if the server stops part-way the stored chunks are recognised when the body is re-sent.
+        List<java.util.concurrent.CompletableFuture<List<RecordOutcome>>> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < records.size(); i += chunk) {
+            parts.add(lane.submit(records.subList(i, Math.min(records.size(), i + chunk))));
+        }
+        List<RecordOutcome> all = new java.util.ArrayList<>(records.size());
+        for (var p : parts) {
+            all.addAll(await(p));
+        }
+        return all;
+    }
+
+    /** Queues records for storage; the future completes once they are durable. */
+    public java.util.concurrent.CompletableFuture<List<RecordOutcome>> submitAsync(long tenantId, List<ParsedRecord> records) {
+        return lane(tenantId).submit(records);
+    }
+
+    /** Records per transaction. */
+    public int batchRecords() {
+        return limits.batchRecords();
+    }
+
+    /** Runs a read-only query on the tenant's engine, in turn with its ingestion. */
+    public <T> T withEngine(long tenantId, Function<Engine, T> query) {
+        return await(lane(tenantId).read(query));
+    }
+
+    private TenantLane lane(long tenantId) {
+        return lanes.computeIfAbsent(tenantId, t -> new TenantLane(t, reference, store, tx, limits.batchRecords(), metrics));
+    }
+
+    static <T> T await(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", null, "the server is stopping; retry the request");
+        } catch (TimeoutException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "timeout", null,
+                    "the records were not stored within " + TIMEOUT_SECONDS + " s; retry (records already stored are recognised as duplicates)");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        lanes.values().forEach(TenantLane::stop);
+    }
+
+    /** Tokens refill at {@code rate} per second up to {@code burst}. */
+    static final class TokenBucket {
+        private final double rate;
+        private final double burst;
+        private double tokens;
+        private long last = System.nanoTime();
+
+        TokenBucket(double rate, double burst) {
+            this.rate = rate;
+            this.burst = burst;
+            this.tokens = burst;
+        }
+
+        /** Takes {@code n} tokens and returns 0, or returns the whole seconds to wait and takes nothing. */
+        synchronized long take(int n) {
+            long now = System.nanoTime();
+            tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
+            last = now;
+            if (tokens >= n || n > burst && tokens >= burst) {
+                tokens -= n;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((n - tokens) / rate));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.caravan.server.ingest;
+
+/**
+ * What became of one submitted record: ACCEPTED (stored as {@code seq}, with the assessment it produced,
+ * if any), DUPLICATE (the same record was stored before as {@code seq}; nothing changed) or CONFLICT (a
+ * different record with the same identity is stored; this one was refused).
+ */
+public record RecordOutcome(long line, Status status, long seq, String assessmentJson, String message) {
+
+    public enum Status {
+        ACCEPTED, DUPLICATE, CONFLICT
+    }
+}

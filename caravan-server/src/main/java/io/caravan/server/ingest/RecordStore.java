@@ -1,0 +1,187 @@
+package io.caravan.server.ingest;
+
+import io.caravan.json.AssessmentCodec;
+import io.caravan.risk.Assessment;
+import io.caravan.risk.RiskCategory;
+import io.caravan.server.alerts.AlertDraft;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The records and the assessments they produced. Writes go through COPY inside the caller's transaction;
+ * reads of the whole history stream with a cursor.
+ */
+@Repository
+public class RecordStore {
+
+    /** A stored record's identity and digest, to tell replays from conflicts. */
+    public record Known(long seq, byte[] digest) {
+    }
+
+    /** A record as stored, for rebuilding the engine. */
+    public record Stored(long seq, String type, String json) {
+    }
+
+    /** An assessment to store with the sequence number of the record that produced it. */
+    public record Produced(long seq, Assessment assessment, String json) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final Set<String> knownVersions = ConcurrentHashMap.newKeySet();
+
+    public RecordStore(JdbcTemplate jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** The stored records among {@code keys} ("type\u0000key"), by that composite. */
+    public Map<String, Known> known(long tenantId, List<String> types, List<String> keys) {
+        Map<String, Known> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select r.type, r.record_key, r.seq, r.digest from record r"
+                    + " join unnest(?::text[], ?::text[]) as k(type, key) on r.type = k.type and r.record_key = k.key"
+                    + " where r.tenant_id = ?");
+            ps.setArray(1, con.createArrayOf("text", types.toArray()));
+            ps.setArray(2, con.createArrayOf("text", keys.toArray()));
+            ps.setLong(3, tenantId);
+            return ps;
+        }, rs -> {
+            found.put(rs.getString(1) + '\u0000' + rs.getString(2), new Known(rs.getLong(3), rs.getBytes(4)));
+        });
+        return found;
+    }
+
+    /** The next free sequence number of a tenant. */
+    public long nextSeq(long tenantId) {
+        Long max = jdbc.queryForObject("select max(seq) from record where tenant_id = ?", Long.class, tenantId);
+        return max == null ? 1 : max + 1;
+    }
+
+    /** Streams a tenant's records from {@code fromSeq} on, in acceptance order. Must run in a transaction. */
+    public void replay(long tenantId, long fromSeq, Consumer<Stored> sink) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select seq, type, body::text from record where tenant_id = ? and seq >= ? order by seq");
+            ps.setFetchSize(5000);
+            ps.setLong(1, tenantId);
+            ps.setLong(2, fromSeq);
+            return ps;
+        }, rs -> {
+            sink.accept(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        });
+    }
+
+    /** Writes accepted records, their assessments and alerts. Must run in a transaction. */
+    public void write(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments,
+                      List<AlertDraft> alerts) throws SQLException {
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGConnection pg = con.unwrap(PGConnection.class);
+            if (!records.isEmpty()) {
+                BinaryCopy rows = new BinaryCopy(records.size() * 600);
+                for (int i = 0; i < records.size(); i++) {
+                    ParsedRecord r = records.get(i);
+                    rows.row(8).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id()).text(r.key())
+                            .timestamptz(r.event().at()).bytea(r.digest()).jsonb(r.json());
+                }
+                copy(pg, "copy record (tenant_id, seq, type, record_id, record_key, at, digest, body) from stdin (format binary)", rows);
+            }
+            if (!assessments.isEmpty()) {
+                BinaryCopy rows = new BinaryCopy(assessments.size() * 2800);
+                for (Produced p : assessments) {
+                    Assessment a = p.assessment();
+                    String vid = versions(a);
+                    double max = 0;
+                    for (var e : a.estimates()) {
+                        max = Math.max(max, e.probability());
+                    }
+                    rows.row(18).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
+                            .int8(p.seq()).text(a.decision().action().name()).float8(max);
+                    for (RiskCategory c : RiskCategory.values()) {
+                        rows.float8(a.probability(c));
+                    }
+                    rows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(vid).text(p.json());
+                }
+                copy(pg, "copy assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"
+                        + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd,"
+                        + " expected_loss_usd, versions_id, body) from stdin (format binary)", rows);
+            }
+            if (!alerts.isEmpty()) {
+                raise(tenantId, alerts);
+            }
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    private static void copy(PGConnection pg, String sql, BinaryCopy rows) throws SQLException {
+        try {
+            pg.getCopyAPI().copyIn(sql, rows.finish(), 1 << 16);
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores the versions an assessment cites, once. */
+    private String versions(Assessment a) {
+        String vid = AssessmentCodec.versionsId(a.versions());
+        if (!knownVersions.contains(vid)) {
+            StringBuilder json = new StringBuilder("{");
+            a.versions().components().forEach((k, v) -> json.append(json.length() > 1 ? "," : "")
+                    .append(io.caravan.server.web.Json.quote(k)).append(':').append(io.caravan.server.web.Json.quote(v)));
+            jdbc.update("insert into versions (id, entries) values (?, ?::jsonb) on conflict do nothing", vid,
+                    json.append('}').toString());
+            knownVersions.add(vid);
+        }
+        return vid;
+    }
+
+    /**
+     * Raises alerts: a new row, or more occurrences (and the higher severity) of the open alert with the same
+     * key. Drafts that share a key within the batch are merged first: one statement may touch a row once.
+     */
+    private void raise(long tenantId, List<AlertDraft> alerts) {
+        Map<String, AlertDraft> last = new java.util.LinkedHashMap<>();
+        Map<String, int[]> count = new HashMap<>();
+        Map<String, java.time.Instant> first = new HashMap<>();
+        for (AlertDraft d : alerts) {
+            last.merge(d.dedupKey(), d, (x, y) -> y.severity().compareTo(x.severity()) >= 0 ? y
+                    : new AlertDraft(y.kind(), x.severity(), y.subjectType(), y.subjectId(), y.title(), y.detail(),
+                            y.assessmentId(), y.at()));
+            count.computeIfAbsent(d.dedupKey(), k -> new int[1])[0]++;
+            first.putIfAbsent(d.dedupKey(), d.at());
+        }
+        List<Object[]> rows = new ArrayList<>(last.size());
+        for (AlertDraft d : last.values()) {
+            rows.add(new Object[]{tenantId, d.kind(), d.severity().name(), d.subjectType(), d.subjectId(), d.dedupKey(),
+                d.title(), d.detail(), d.assessmentId(), count.get(d.dedupKey())[0],
+                Timestamp.from(first.get(d.dedupKey())), Timestamp.from(d.at())});
+        }
+        jdbc.batchUpdate("insert into alert (tenant_id, kind, severity, subject_type, subject_id, dedup_key, title, detail,"
+                + " assessment_id, occurrences, first_raised, last_raised) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (tenant_id, dedup_key) where status <> 'CLOSED' do update set"
+                + " occurrences = alert.occurrences + excluded.occurrences,"
+                + " last_raised = greatest(alert.last_raised, excluded.last_raised),"
+                + " assessment_id = excluded.assessment_id, detail = excluded.detail,"
+                + " severity = case when array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], excluded.severity)"
+                + " > array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], alert.severity) then excluded.severity"
+                + " else alert.severity end", rows);
+    }
+}

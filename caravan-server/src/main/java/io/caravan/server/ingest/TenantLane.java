@@ -1,0 +1,358 @@
+package io.caravan.server.ingest;
+
+import io.caravan.domain.Event;
+import io.caravan.domain.Outcome;
+import io.caravan.domain.Participant;
+import io.caravan.engine.Engine;
+import io.caravan.json.AssessmentCodec;
+import io.caravan.json.EventReader;
+import io.caravan.json.RecordError;
+import io.caravan.reference.ReferenceData;
+import io.caravan.risk.Assessment;
+import io.caravan.server.alerts.AlertDraft;
+import io.caravan.server.alerts.AlertRules;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+
+/**
+ * One tenant's engine and the single thread that owns it. Submissions queue here; the thread takes what
+ * has queued (up to a batch), assesses each new record with the state before it, folds it in, and stores
+ * records, assessments and alerts in one transaction — so a request is acknowledged only once all of it is
+ * durable, and concurrent single-record requests share one commit. If the transaction fails the engine is
+ * rebuilt from storage, so memory never runs ahead of what is stored.
+ */
+final class TenantLane {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantLane.class);
+
+    private sealed interface Task permits Submit, Read {
+    }
+
+    private record Submit(List<ParsedRecord> records, CompletableFuture<List<RecordOutcome>> result) implements Task {
+    }
+
+    private record Read(Function<Engine, Object> query, CompletableFuture<Object> result) implements Task {
+    }
+
+    private final long tenantId;
+    private final ReferenceData reference;
+    private final RecordStore store;
+    private final TransactionTemplate tx;
+    private final int batchRecords;
+    private final Timer assessTimer;
+    private final MeterRegistry metrics;
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile boolean running = true;
+    /** Keys of records folded in but not yet committed. */
+    private final java.util.concurrent.ConcurrentHashMap<String, RecordStore.Known> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean poisoned = new java.util.concurrent.atomic.AtomicBoolean();
+    /** At most two batches are folded ahead of storage. */
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
+    private final java.util.concurrent.ExecutorService writer;
+    private Engine engine;
+    private long nextSeq;
+
+    TenantLane(long tenantId, ReferenceData reference, RecordStore store, TransactionTemplate tx, int batchRecords,
+               MeterRegistry metrics) {
+        this.tenantId = tenantId;
+        this.reference = reference;
+        this.store = store;
+        this.tx = tx;
+        this.batchRecords = batchRecords;
+        this.metrics = metrics;
+        this.assessTimer = Timer.builder("caravan.assessment").description("Time to assess one record")
+                .publishPercentileHistogram().register(metrics);
+        this.writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "caravan-writer-" + tenantId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread = new Thread(this::loop, "caravan-tenant-" + tenantId);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    CompletableFuture<List<RecordOutcome>> submit(List<ParsedRecord> records) {
+        CompletableFuture<List<RecordOutcome>> f = new CompletableFuture<>();
+        queue.add(new Submit(records, f));
+        return f;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> read(Function<Engine, T> query) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        queue.add(new Read((Function<Engine, Object>) query, f));
+        return (CompletableFuture<T>) f;
+    }
+
+    /** Stops taking work; what is queued for storage is written first. */
+    void stop() {
+        running = false;
+        thread.interrupt();
+        writer.shutdown();
+        try {
+            writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        try {
+            rebuild();
+            ready.complete(null);
+        } catch (RuntimeException e) {
+            log.error("could not rebuild the engine of tenant {}", tenantId, e);
+            ready.completeExceptionally(e);
+        }
+        List<Task> tasks = new ArrayList<>();
+        while (running) {
+            try {
+                tasks.clear();
+                tasks.add(queue.take());
+                int n = size(tasks.get(0));
+                Task t;
+                while (n < batchRecords && (t = queue.poll()) != null) {
+                    tasks.add(t);
+                    n += size(t);
+                }
+                run(tasks);
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                log.error("tenant {} lane failed", tenantId, e);
+            }
+        }
+        for (Task t : queue) {
+            fail(t, new IllegalStateException("the server is shutting down; retry the request"));
+        }
+    }
+
+    private static int size(Task t) {
+        return t instanceof Submit s ? Math.max(1, s.records().size()) : 1;
+    }
+
+    private void run(List<Task> tasks) {
+        List<Submit> group = new ArrayList<>();
+        for (Task t : tasks) {
+            if (t instanceof Submit s) {
+                group.add(s);
+            } else if (t instanceof Read r) {
+                flush(group);
+                try {
+                    if (engine == null) {
+                        rebuild();
+                    }
+                    r.result().complete(r.query().apply(engine));
+                } catch (RuntimeException e) {
+                    r.result().completeExceptionally(e);
+                }
+            }
+        }
+        flush(group);
+    }
+
+    private void flush(List<Submit> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            if (poisoned.get()) {
+                // A write failed: wait for the writes queued behind it (they fail too), then start again from storage.
+                writer.submit(() -> { }).get();
+                engine = null;
+                poisoned.set(false);
+            }
+            if (engine == null) {
+                rebuild();
+            }
+            ingest(group);
+        } catch (RuntimeException | InterruptedException | java.util.concurrent.ExecutionException e) {
+            log.error("ingesting a batch for tenant {} failed; its engine will be rebuilt from storage", tenantId, e);
+            engine = null;
+            for (Submit s : group) {
+                s.result().completeExceptionally(e instanceof RuntimeException r ? r : new IllegalStateException(e));
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        group.clear();
+    }
+
+    /**
+     * Folds a group into the engine and hands its storage to the writer thread, so that the next group is
+     * assessed while this one is written. Answers go out from the writer, in order, only after the commit.
+     */
+    private void ingest(List<Submit> submitted) throws InterruptedException {
+        List<Submit> group = List.copyOf(submitted); // the caller reuses its list; the writer answers these later
+        List<String> types = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        Map<String, RecordStore.Known> known = new HashMap<>();
+        for (Submit s : group) {
+            for (ParsedRecord r : s.records()) {
+                String k = r.type() + '\u0000' + r.key();
+                RecordStore.Known p = pending.get(k); // looked up before storage: a key leaves pending only once committed
+                if (p != null) {
+                    known.put(k, p);
+                } else {
+                    types.add(r.type());
+                    keys.add(r.key());
+                }
+            }
+        }
+        known.putAll(store.known(tenantId, types, keys));
+        List<ParsedRecord> accepted = new ArrayList<>();
+        List<String> acceptedKeys = new ArrayList<>();
+        long[] seqs = new long[types.size() + known.size() + 1];
+        List<RecordStore.Produced> produced = new ArrayList<>();
+        List<AlertDraft> alerts = new ArrayList<>();
+        List<List<RecordOutcome>> outcomes = new ArrayList<>();
+        long seq = nextSeq;
+        try {
+        for (Submit s : group) {
+            List<RecordOutcome> out = new ArrayList<>(s.records().size());
+            for (ParsedRecord r : s.records()) {
+                String k = r.type() + '\u0000' + r.key();
+                RecordStore.Known before = known.get(k);
+                if (before != null) {
+                    out.add(Arrays.equals(before.digest(), r.digest())
+                            ? new RecordOutcome(r.line(), RecordOutcome.Status.DUPLICATE, before.seq(), null,
+                                    "already stored as record " + before.seq())
+                            : new RecordOutcome(r.line(), RecordOutcome.Status.CONFLICT, before.seq(), null,
+                                    "a different " + r.type() + " '" + r.event().id() + "' is already stored (record "
+                                            + before.seq() + "); give this one a new id"
+                                            + (r.event() instanceof Participant ? ", or a later 'at' if it is a change" : "")));
+                    continue;
+                }
+                long mine = seq++;
+                RecordStore.Known k2 = new RecordStore.Known(mine, r.digest());
+                known.put(k, k2);
+                pending.put(k, k2);
+                if (accepted.size() == seqs.length) {
+                    seqs = Arrays.copyOf(seqs, seqs.length * 2);
+                }
+                seqs[accepted.size()] = mine;
+                accepted.add(r);
+                acceptedKeys.add(k);
+                String json = fold(mine, r.event(), produced, alerts);
+                out.add(new RecordOutcome(r.line(), RecordOutcome.Status.ACCEPTED, mine, json, null));
+            }
+            outcomes.add(out);
+        }
+        } catch (RuntimeException e) {
+            acceptedKeys.forEach(pending::remove); // nothing of this group reaches storage
+            throw e;
+        }
+        nextSeq = seq;
+        long[] used = Arrays.copyOf(seqs, accepted.size());
+        inFlight.acquire();
+        writer.execute(() -> {
+            try {
+                if (poisoned.get()) {
+                    throw new IllegalStateException("an earlier batch of this organisation could not be stored; retry");
+                }
+                if (!accepted.isEmpty()) {
+                    tx.executeWithoutResult(status -> {
+                        try {
+                            store.write(tenantId, accepted, used, produced, alerts);
+                        } catch (java.sql.SQLException e) {
+                            throw new org.springframework.dao.DataAccessResourceFailureException(e.getMessage(), e);
+                        }
+                    });
+                    metrics.counter("caravan.ingest.records", "outcome", "accepted").increment(accepted.size());
+                    for (AlertDraft a : alerts) {
+                        metrics.counter("caravan.alerts.raised", "severity", a.severity().name(), "kind", a.kind()).increment();
+                    }
+                }
+                acceptedKeys.forEach(pending::remove);
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).result().complete(outcomes.get(i));
+                }
+            } catch (RuntimeException e) {
+                if (!poisoned.getAndSet(true)) {
+                    log.error("storing a batch for tenant {} failed; its engine will be rebuilt from storage", tenantId, e);
+                }
+                acceptedKeys.forEach(pending::remove);
+                for (Submit s : group) {
+                    s.result().completeExceptionally(e);
+                }
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** Assesses a new record with the state before it, then folds it in; returns the assessment's JSON, if any. */
+    private String fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts) {
+        long t0 = System.nanoTime();
+        Optional<Assessment> a = engine.assess(e);
+        engine.observe(e);
+        if (e instanceof Participant p) {
+            a = engine.assessParticipant(p.id(), p.at());
+        } else if (e instanceof Outcome o) {
+            a = engine.assessParticipant(o.participantId(), o.at());
+        }
+        if (a.isEmpty()) {
+            return null;
+        }
+        assessTimer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Assessment x = a.get();
+        String json = AssessmentCodec.toJson(x, AssessmentCodec.versionsId(x.versions()));
+        produced.add(new RecordStore.Produced(seq, x, json));
+        alerts.addAll(AlertRules.of(x));
+        return json;
+    }
+
+    /** Replays every stored record of the tenant, in acceptance order, into a new engine. */
+    private void rebuild() {
+        long t0 = System.nanoTime();
+        Engine e = new Engine(reference);
+        EventReader reader = new EventReader(reference);
+        List<RecordError> errors = new ArrayList<>();
+        long[] count = new long[1];
+        tx.executeWithoutResult(status -> store.replay(tenantId, 1, s -> {
+            Event ev = reader.decodeLine("stored record", s.seq(), s.json(), ParsedRecord.recordType(s.type()), errors);
+            if (ev == null) {
+                throw new IllegalStateException("stored record " + s.seq() + " of tenant " + tenantId
+                        + " no longer decodes: " + errors.get(errors.size() - 1));
+            }
+            e.observe(ev);
+            count[0]++;
+        }));
+        engine = e;
+        nextSeq = store.nextSeq(tenantId);
+        if (count[0] > 0) {
+            log.info("Rebuilt the engine of tenant {} from {} stored records in {} ms", tenantId, count[0],
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private static void fail(Task t, RuntimeException e) {
+        if (t instanceof Submit s) {
+            s.result().completeExceptionally(e);
+        } else if (t instanceof Read r) {
+            r.result().completeExceptionally(e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.caravan.server.query;
+
+import io.caravan.risk.Action;
+import io.caravan.server.access.Caller;
+import io.caravan.server.audit.AuditLog;
+import io.caravan.server.ingest.RawJson;
+import io.caravan.server.web.ApiException;
+import io.caravan.server.web.BadRequest;
+import io.caravan.server.web.PageRequest;
+import io.caravan.server.web.Where;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Assessments with their explanations, and analysts' overrides of their decisions. */
+@RestController
+@RequestMapping("/api/v1/assessments")
+@Tag(name = "Assessments", description = "What Caravan concluded about each order, payment, shipment, listing and participant, and why.")
+public class AssessmentController {
+
+    public record Summary(long id, String assessmentId, String subjectType, String subjectId, OffsetDateTime asOf,
+                          String action, double pMax, Map<String, Double> probabilities, double exposureUsd,
+                          double expectedLossUsd, String versionsId) {
+    }
+
+    public record Detail(Summary summary, RawJson assessment, List<Summary> history, List<Override> overrides) {
+    }
+
+    public record Override(long id, String engineAction, String action, String reason, String byUser, OffsetDateTime at) {
+    }
+
+    public record OverrideRequest(String action, String reason) {
+    }
+
+    static final String COLUMNS = "id, assessment_id, subject_type, subject_id, as_of, action, p_max, p_credit, p_logistics,"
+            + " p_information, p_legal, p_political, p_natural, exposure_usd, expected_loss_usd, versions_id";
+
+    private static final Map<String, String> SORTABLE = Map.of("as_of", "as_of", "p_max", "p_max",
+            "expected_loss_usd", "expected_loss_usd", "subject_id", "subject_id", "id", "id");
+
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+
+    public AssessmentController(JdbcTemplate jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Operation(summary = "List assessments", description = "Filter by subject type and id, decision, category probability;"
+            + " latest=true keeps only each subject's newest assessment.")
+    @GetMapping
+    public PageRequest.Page<Summary> list(@RequestParam(name = "subject_type", required = false) String subjectType,
+                                          @RequestParam(name = "subject_id", required = false) String subjectId,
+                                          @RequestParam(required = false) String action,
+                                          @RequestParam(required = false) String category,
+                                          @RequestParam(name = "min_probability", required = false) Double minProbability,
+                                          @RequestParam(defaultValue = "false") boolean latest,
+                                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                          @RequestParam(required = false) String sort) {
+        Caller c = Caller.current();
+        PageRequest p = PageRequest.of(page, size, sort, SORTABLE, "id,desc");
+        String column = category == null ? "p_max" : probabilityColumn(category);
+        Where w = new Where("tenant_id", c.tenantId())
+                .and("subject_type = ?", subjectType == null ? null : subjectType.toLowerCase(Locale.ROOT))
+                .and("subject_id = ?", subjectId)
+                .and("action = ?", action == null ? null : parseAction(action).name())
+                .and(column + " >= ?", minProbability);
+        if (latest) {
+            w.and("not exists (select 1 from assessment n where n.tenant_id = a.tenant_id and n.subject_type = a.subject_type"
+                    + " and n.subject_id = a.subject_id and n.id > a.id)");
+        }
+        long total = jdbc.queryForObject("select count(*) from assessment a" + w.sql(), Long.class, w.params());
+        List<Summary> items = jdbc.query("select " + COLUMNS + " from assessment a" + w.sql() + " order by " + p.orderBy()
+                + " limit ? offset ?", (rs, n) -> summary(rs), w.params(p.size(), p.offset()));
+        return p.page(items, total);
+    }
+
+    @Operation(summary = "One assessment with every reason", description = "id is the assessment id, e.g. order:O-000017"
+            + " (its newest version), or the numeric row id. With its history and any overrides.")
+    @GetMapping("/{id}")
+    public Detail get(@PathVariable String id) {
+        Caller c = Caller.current();
+        List<Map.Entry<Summary, String>> rows = jdbc.query("select " + COLUMNS + ", body from assessment where tenant_id = ? and "
+                        + (id.matches("\\d+") ? "id = ?::bigint" : "assessment_id = ?") + " order by id desc limit 1",
+                (rs, n) -> Map.entry(summary(rs), rs.getString("body")), c.tenantId(), id);
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("assessment", id);
+        }
+        Summary s = rows.get(0).getKey();
+        List<Summary> history = jdbc.query("select " + COLUMNS + " from assessment where tenant_id = ? and subject_type = ?"
+                + " and subject_id = ? order by as_of, id", (rs, n) -> summary(rs), c.tenantId(), s.subjectType(), s.subjectId());
+        return new Detail(s, new RawJson(rows.get(0).getValue()), history, overrides(c.tenantId(), s.subjectType(), s.subjectId()));
+    }
+
+    @Operation(summary = "Override a decision", description = "Records the analyst's action and reason beside the engine's;"
+            + " the assessment itself is not changed. Audited.")
+    @PostMapping("/{id}/override")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    public Override override(@PathVariable String id, @RequestBody OverrideRequest request) {
+        Caller c = Caller.current();
+        Detail d = get(id);
+        Action action = parseAction(request.action());
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new BadRequest("reason", "is required: say why the engine's decision is overridden");
+        }
+        Summary s = d.summary();
+        long oid = jdbc.queryForObject("insert into decision_override (tenant_id, assessment_id, subject_type, subject_id,"
+                        + " engine_action, action, reason, by_user) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
+                c.tenantId(), s.assessmentId(), s.subjectType(), s.subjectId(), s.action(), action.name(), request.reason().trim(),
+                c.name());
+        audit.record(c.tenantId(), c.name(), "decision.overridden", "assessment:" + s.assessmentId(),
+                s.action() + " -> " + action + ": " + request.reason().trim());
+        return overrides(c.tenantId(), s.subjectType(), s.subjectId()).stream().filter(o -> o.id() == oid).findFirst().orElseThrow();
+    }
+
+    private List<Override> overrides(long tenantId, String subjectType, String subjectId) {
+        return jdbc.query("select id, engine_action, action, reason, by_user, at from decision_override where tenant_id = ?"
+                        + " and subject_type = ? and subject_id = ? order by id desc",
+                (rs, n) -> new Override(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class)), tenantId, subjectType, subjectId);
+    }
+
+    static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        for (String k : List.of("credit", "logistics", "information", "legal", "political", "natural")) {
+            p.put(k, rs.getDouble("p_" + k));
+        }
+        return new Summary(rs.getLong("id"), rs.getString("assessment_id"), rs.getString("subject_type"),
+                rs.getString("subject_id"), rs.getObject("as_of", OffsetDateTime.class), rs.getString("action"),
+                rs.getDouble("p_max"), p, rs.getDouble("exposure_usd"), rs.getDouble("expected_loss_usd"),
+                rs.getString("versions_id"));
+    }
+
+    static Action parseAction(String s) {
+        try {
+            return Action.valueOf(s == null ? "" : s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("action", "'" + s + "' is not a decision; use APPROVE, REVIEW, HOLD or BLOCK");
+        }
+    }
+
+    static String probabilityColumn(String category) {
+        String c = category.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("credit", "logistics", "information", "legal", "political", "natural").contains(c)) {
+            throw new BadRequest("category", "'" + category + "' is not a risk category; use credit, logistics, information,"
+                    + " legal, political or natural");
+        }
+        return "p_" + c;
+    }
+}

@@ -1,0 +1,95 @@
+package io.caravan.server.query;
+
+import io.caravan.server.ingest.RawJson;
+import io.caravan.server.web.ApiException;
+import io.caravan.server.web.PageRequest;
+import io.caravan.server.web.Where;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists and fetches stored records of one type with the newest assessment of each (for assessable types).
+ * A participant is listed once, in its newest version.
+ */
+@Component
+public class RecordQueries {
+
+    /** A record with the decision on it. */
+    public record Item(long seq, String id, OffsetDateTime at, RawJson record, String assessmentId, String action,
+                       Double pMax, Double expectedLossUsd) {
+    }
+
+    static final Map<String, String> SORTABLE = Map.of("at", "r.at", "id", "r.record_id", "seq", "r.seq",
+            "p_max", "a.p_max", "expected_loss_usd", "a.expected_loss_usd");
+
+    private final JdbcTemplate jdbc;
+
+    public RecordQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A filter on a top-level JSON field of the record, e.g. {@code merchant_id}. */
+    public record FieldFilter(String field, String value) {
+    }
+
+    public PageRequest.Page<Item> list(long tenantId, String type, List<FieldFilter> filters, String nameContains,
+                                       String action, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+        Where w = new Where("r.tenant_id", tenantId).and("r.type = ?", type);
+        for (FieldFilter f : filters) {
+            if (!f.field().matches("[a-z_]+")) {
+                throw new IllegalArgumentException(f.field());
+            }
+            w.and("r.body ->> '" + f.field() + "' = ?", f.value());
+        }
+        w.and("r.body ->> 'legal_name' ilike ?", nameContains == null || nameContains.isBlank() ? null
+                : "%" + nameContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        w.and("a.action = ?", action == null ? null : AssessmentController.parseAction(action).name());
+        w.and("r.at >= ?", from).and("r.at < ?", to);
+        if (type.equals("participant")) {
+            w.and("not exists (select 1 from record n where n.tenant_id = r.tenant_id and n.type = r.type"
+                    + " and n.record_id = r.record_id and n.seq > r.seq)");
+        }
+        String from_ = " from record r left join lateral (select assessment_id, action, p_max, expected_loss_usd from assessment x"
+                + " where x.tenant_id = r.tenant_id and x.subject_type = r.type and x.subject_id = r.record_id"
+                + " order by x.id desc limit 1) a on true";
+        long total = jdbc.queryForObject("select count(*)" + from_ + w.sql(), Long.class, w.params());
+        List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
+                        + " a.expected_loss_usd" + from_ + w.sql() + " order by " + page.orderBy() + " limit ? offset ?",
+                (rs, n) -> item(rs), w.params(page.size(), page.offset()));
+        return page.page(items, total);
+    }
+
+    /** The newest version of a record, or 404. */
+    public Item get(long tenantId, String type, String id) {
+        List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
+                        + " a.expected_loss_usd from record r left join lateral (select assessment_id, action, p_max,"
+                        + " expected_loss_usd from assessment x where x.tenant_id = r.tenant_id and x.subject_type = r.type"
+                        + " and x.subject_id = r.record_id order by x.id desc limit 1) a on true"
+                        + " where r.tenant_id = ? and r.type = ? and r.record_id = ? order by r.seq desc limit 1",
+                (rs, n) -> item(rs), tenantId, type, id);
+        if (items.isEmpty()) {
+            throw ApiException.notFound(type, id);
+        }
+        return items.get(0);
+    }
+
+    /** Records of {@code type} whose JSON field equals a value, oldest first (e.g. a shipment's tracking events). */
+    public List<Item> referencing(long tenantId, String type, String field, String value, int limit) {
+        return jdbc.query("select r.seq, r.record_id, r.at, r.body::text, null assessment_id, null action, null p_max,"
+                        + " null expected_loss_usd from record r where r.tenant_id = ? and r.type = ? and r.body ->> '" + field
+                        + "' = ? order by r.at, r.seq limit ?", (rs, n) -> item(rs), tenantId, type, value, limit);
+    }
+
+    private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
+        double p = rs.getDouble(7);
+        Double pMax = rs.wasNull() ? null : p;
+        double el = rs.getDouble(8);
+        Double loss = rs.wasNull() ? null : el;
+        return new Item(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), new RawJson(rs.getString(4)),
+                rs.getString(5), rs.getString(6), pMax, loss);
+    }
+}

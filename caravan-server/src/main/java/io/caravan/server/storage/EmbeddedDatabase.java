@@ -1,0 +1,114 @@
+package io.caravan.server.storage;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded default: a real PostgreSQL, started from the binaries that come from Maven Central, whose
+ * data stays in a folder of the user's ({@code ~/.caravan/postgres} unless told otherwise) so that a
+ * restart keeps everything. A server that was killed leaves its PostgreSQL running; the next start finds
+ * that process through {@code postmaster.pid} and stops it before starting its own.
+ */
+public final class EmbeddedDatabase implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use. */
+    public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        stopOrphan(dataDirectory);
+        boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+        log.info("{} embedded PostgreSQL in {}", fresh ? "Creating" : "Starting", dataDirectory);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "localhost")
+                // The embedded default keeps real data: durable commits (the library's test defaults turn these off).
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "60")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .start();
+        return new EmbeddedDatabase(pg, dataDirectory);
+    }
+
+    /** The JDBC URL of the {@code postgres} database as user {@code postgres} (local, trust authentication). */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    /** Stops a PostgreSQL that a previous, killed run left serving this data directory. */
+    static void stopOrphan(Path dataDirectory) throws IOException {
+        Optional<ProcessHandle> orphan = postmaster(dataDirectory);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle p = orphan.get();
+        log.warn("A PostgreSQL left running by an earlier run (pid {}) still serves {}; stopping it", p.pid(), dataDirectory);
+        p.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone with the process that was killed
+        try {
+            p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
+            throw new IOException("the PostgreSQL left running on " + dataDirectory + " (pid " + p.pid()
+                    + ") did not stop within 60 s; stop it (kill " + p.pid() + ") and start again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the PostgreSQL left running on " + dataDirectory);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+}

@@ -1,0 +1,82 @@
+package io.caravan.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+
+/**
+ * Every error leaves as RFC 9457 problem details. Messages say what is wrong and how to fix it; stack
+ * traces and SQL stay in the server log, under the request id the body names.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        ProblemDetail p = Problems.of(e.status(), e.type(), e.getMessage(), e.field(), request);
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(e.status());
+        if (e instanceof RateLimited r) {
+            b.header(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
+        }
+        return b.body(p);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "your role may not do this; ask an administrator of your organisation", null, request));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "log in, or send an API key as 'Authorization: Bearer ck_…'", null, request));
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request) {
+        log.error("database failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "storage-unavailable", "the database could not complete the request; nothing was acknowledged, retry it",
+                null, request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal", "an unexpected error; the server log has its details under the request id", null, request));
+    }
+
+    /** Spring's own errors (unknown route, bad method, unreadable body…) get our type and the request id too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail p) {
+            if (p.getType() == null || "about:blank".equals(p.getType().toString())) {
+                p.setType(URI.create(Problems.TYPE_PREFIX + (status.is4xxClientError() ? "invalid-request" : "internal")));
+            }
+            String id = org.slf4j.MDC.get(RequestIdFilter.MDC_KEY);
+            if (id != null) {
+                p.setProperty("requestId", id);
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+}

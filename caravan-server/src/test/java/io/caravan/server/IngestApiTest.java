@@ -1,0 +1,127 @@
+package io.caravan.server;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngestApiTest {
+
+    static Org org;
+
+    @BeforeAll
+    static void setUp() {
+        org = Org.create("ingest");
+    }
+
+    static final String MERCHANT = "{\"schema\":\"caravan.participant.v1\",\"id\":\"M-1\",\"at\":\"2025-03-01T00:00:00Z\","
+            + "\"kind\":\"MERCHANT\",\"legal_name\":\"Harbour Lane Trading Ltd\",\"aliases\":[],\"country\":\"CN\","
+            + "\"registrations\":[],\"beneficial_owners\":[],\"qualifications\":[]}";
+
+    static String order(String id, String merchant, String amount) {
+        return "{\"schema\":\"caravan.order.v1\",\"id\":\"" + id + "\",\"at\":\"2025-03-02T10:00:00Z\",\"merchant_id\":\"" + merchant
+                + "\",\"marketplace_id\":\"MP-1\",\"buyer_id\":\"B-1\",\"buyer_country\":\"US\",\"ship_from\":\"CN\",\"ship_to\":\"US\","
+                + "\"items\":[{\"sku\":\"S1\",\"hs_code\":\"691390\",\"category\":\"home\",\"quantity\":2,"
+                + "\"unit_value\":{\"amount\":\"" + amount + "\",\"currency\":\"USD\"}}],\"promised_by\":\"2025-03-12T10:00:00Z\"}";
+    }
+
+    @Test
+    void aSingleRecordIsStoredOnceAndAnsweredWithItsAssessment() {
+        Client ingest = org.as(Org.Role.ANALYST);
+        assertThat(ingest.post("/api/v1/records", MERCHANT).status()).isEqualTo(201);
+        Client.Response first = ingest.post("/api/v1/records", order("O-1", "M-1", "12.50"));
+        assertThat(first.status()).isEqualTo(201);
+        JsonNode a = first.json();
+        assertThat(a.get("status").stringValue()).isEqualTo("accepted");
+        assertThat(a.get("assessment").get("id").stringValue()).isEqualTo("order:O-1");
+        assertThat(a.get("assessment").get("estimates").size()).isGreaterThan(2);
+
+        Client.Response again = ingest.post("/api/v1/records", order("O-1", "M-1", "12.50"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").stringValue()).isEqualTo("duplicate");
+        assertThat(again.json().get("seq").longValue()).isEqualTo(a.get("seq").longValue());
+
+        // Same id, different content: refused, and the stored record is untouched.
+        Client.Response conflict = ingest.post("/api/v1/records", order("O-1", "M-1", "99.00"));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(conflict.json().get("field").stringValue()).isEqualTo("id");
+        assertThat(conflict.json().get("detail").stringValue()).contains("already stored");
+
+        JsonNode stored = org.as(Org.Role.VIEWER).get("/api/v1/orders/O-1").json();
+        assertThat(stored.get("order").get("record").get("items").get(0).get("unit_value").get("amount").stringValue())
+                .isEqualTo("12.50");
+        assertThat(org.as(Org.Role.VIEWER).get("/api/v1/assessments?subject_id=O-1").json().get("total").longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aBulkAcceptsTheGoodLinesAndReportsEachBadOneWithLineFieldAndReason() {
+        Client ingest = org.as(Org.Role.INGEST);
+        String merchant = MERCHANT.replace("M-1", "M-2");
+        String body = merchant + "\n"
+                + order("O-10", "M-2", "5.00") + "\n"
+                + "\n"
+                + "{not json\n"
+                + order("O-11", "M-2", "5.00").replace("\"ship_to\":\"US\"", "\"ship_to\":\"XQ\"") + "\n"
+                + order("O-12", "M-2", "5.00").replace("\"schema\":\"caravan.order.v1\",", "") + "\n"
+                + order("O-13", "M-2", "5.00") + "\n";
+        Client.Response r = ingest.postNdjson("/api/v1/records", body);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("lines").intValue()).isEqualTo(7);
+        assertThat(j.get("accepted").intValue()).isEqualTo(3);
+        assertThat(j.get("rejected").intValue()).isEqualTo(3);
+        assertThat(j.get("accepted_lines").stringValue()).isEqualTo("1-2,7");
+        List<String> errors = new ArrayList<>();
+        for (JsonNode e : j.get("errors")) {
+            errors.add(e.get("line").intValue() + "|" + e.get("field").stringValue() + "|" + e.get("reason").stringValue());
+        }
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0)).startsWith("4||not valid JSON");
+        assertThat(errors.get(1)).startsWith("5|ship_to|").contains("XQ");
+        assertThat(errors.get(2)).startsWith("6|schema|is missing");
+
+        // Re-sending the same body stores nothing twice.
+        JsonNode again = ingest.postNdjson("/api/v1/records", body).json();
+        assertThat(again.get("accepted").intValue()).isZero();
+        assertThat(again.get("duplicates").intValue()).isEqualTo(3);
+        assertThat(again.get("duplicate_lines").stringValue()).isEqualTo("1-2,7");
+    }
+
+    @Test
+    void aTypedEndpointNeedsNoSchemaAndUnknownTypesAreNamed() {
+        Client ingest = org.as(Org.Role.INGEST);
+        String noSchema = MERCHANT.replace("\"schema\":\"caravan.participant.v1\",", "").replace("M-1", "M-3");
+        assertThat(ingest.postNdjson("/api/v1/records/participants", noSchema + "\n").json().get("accepted").intValue()).isEqualTo(1);
+        Client.Response unknown = ingest.postNdjson("/api/v1/records/parcels", noSchema + "\n");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").stringValue()).contains("'parcels' is not a record type").contains("orders");
+    }
+
+    @Test
+    void anEmptyOrMalformedSingleRecordIsABadRequest() {
+        Client ingest = org.as(Org.Role.INGEST);
+        Client.Response bad = ingest.post("/api/v1/records", order("O-20", "M-1", "-3.00"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("type").stringValue()).isEqualTo("urn:caravan:problem:invalid-request");
+        assertThat(bad.json().get("field").stringValue()).contains("unit_value");
+        assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at io.caravan");
+        assertThat(ingest.post("/api/v1/records", "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void bodiesOverTheRecordLimitAreRefusedBeforeAnythingIsStored() {
+        Client ingest = org.as(Org.Role.INGEST);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 100_001; i++) {
+            body.append("{}\n");
+        }
+        Client.Response r = ingest.postNdjson("/api/v1/records", body.toString());
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("detail").stringValue()).contains("100001 lines").contains("caravan.ingest.max-records");
+    }
+}
