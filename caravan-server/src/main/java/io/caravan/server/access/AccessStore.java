@@ -92,6 +92,11 @@ public class AccessStore {
                 .params(role == null ? null : role.name(), enabled, passwordHash, tenantId, id).update() == 1;
     }
 
+    /** The organisation of a user name, if it exists. */
+    public Optional<Long> tenantOf(String username) {
+        return jdbc.sql("select tenant_id from app_user where username = ?").param(username).query(Long.class).optional();
+    }
+
     /** For login: the account by user name across tenants (user names are unique). */
     Optional<UserAccount> account(String username) {
         return jdbc.sql("select u.username, u.password_hash, u.role, u.enabled, t.id tenant_id, t.slug, t.operator"

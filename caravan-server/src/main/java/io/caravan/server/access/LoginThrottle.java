@@ -28,7 +28,10 @@ public class LoginThrottle {
     private final Clock clock;
     private final AuditLog audit;
 
-    public LoginThrottle(CaravanProperties properties, AuditLog audit) {
+    private final AccessStore store;
+
+    public LoginThrottle(CaravanProperties properties, AuditLog audit, AccessStore store) {
+        this.store = store;
         this.max = properties.security().maxFailedLogins();
         this.lockoutMillis = properties.security().lockoutSeconds() * 1000L;
         this.clock = Clock.systemUTC();
@@ -53,7 +56,8 @@ public class LoginThrottle {
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
         count("user:" + normalise(user));
         count("addr:" + address);
-        audit.record(null, user, "login.failed", "user:" + user, "from " + address + ": " + event.getException().getMessage());
+        // Recorded in the user's organisation when the name exists, so its administrators see attempts on it.
+        audit.record(store.tenantOf(user).orElse(null), user, "login.failed", "user:" + user, "from " + address + ": " + event.getException().getMessage());
     }
 
     @EventListener
