@@ -44,6 +44,11 @@ public final class Client {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** The same credentials against another server. */
+    public Client at(String otherBase) {
+        return new Client(otherBase, apiKey);
+    }
+
     public static Client anonymous(String base) {
         return new Client(base, null);
     }

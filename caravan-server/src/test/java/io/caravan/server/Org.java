@@ -28,8 +28,12 @@ public final class Org {
 
     /** Creates an organisation through the operator's API, with keys for every role. */
     public static Org create(String prefix) {
-        TestServer s = TestServer.get();
-        Client operator = Client.login(s.url(), "admin", TestServer.ADMIN_PASSWORD);
+        return create(prefix, TestServer.get().url());
+    }
+
+    /** Creates an organisation on the server at {@code url} (whose operator password is the tests'). */
+    public static Org create(String prefix, String url) {
+        Client operator = Client.login(url, "admin", TestServer.ADMIN_PASSWORD);
         String slug = TestServer.unique(prefix);
         String adminName = slug + "-admin";
         Client.Response r = operator.post("/api/v1/tenants", "{\"slug\":\"" + slug + "\",\"admin_username\":\"" + adminName
@@ -37,13 +41,21 @@ public final class Org {
         if (r.status() != 201) {
             throw new IllegalStateException("creating " + slug + ": " + r.status() + " " + r.body());
         }
-        Org org = new Org(slug, adminName, Client.login(s.url(), adminName, PASSWORD));
+        Org org = new Org(slug, adminName, Client.login(url, adminName, PASSWORD));
         for (Role role : Role.values()) {
             JsonNode k = org.admin.post("/api/v1/api-keys", "{\"name\":\"" + role + "\",\"role\":\"" + role + "\"}").json();
-            org.keys.put(role, Client.withKey(s.url(), k.get("token").stringValue()));
+            org.keys.put(role, Client.withKey(url, k.get("token").stringValue()));
             org.keyIds.put(role, k.get("key").get("id").toString());
         }
         return org;
+    }
+
+    /** The same organisation's keys, on another server (after a restart). */
+    public static Org reconnect(Org org, String url) {
+        Org again = new Org(org.slug, org.adminName, Client.login(url, org.adminName, PASSWORD));
+        org.keys.forEach((role, c) -> again.keys.put(role, c.at(url)));
+        again.keyIds.putAll(org.keyIds);
+        return again;
     }
 
     public Client as(Role role) {

@@ -39,6 +39,8 @@ public class SecurityConfig {
                         ? "the CSRF token is missing or stale: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
                         : "your role may not do this; ask an administrator of your organisation");
         http.authorizeHttpRequests(a -> a
+                        // the second dispatch of a streamed answer, and error pages, were authorised with their request
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC, jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**", "/api/v1/tenants", "/api/v1/tenants/**").hasRole("OPERATOR")

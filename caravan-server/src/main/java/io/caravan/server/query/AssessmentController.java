@@ -55,10 +55,12 @@ public class AssessmentController {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    public AssessmentController(JdbcTemplate jdbc, AuditLog audit) {
+    public AssessmentController(JdbcTemplate jdbc, AuditLog audit, org.springframework.transaction.support.TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.tx = tx;
     }
 
     @Operation(summary = "List assessments", description = "Filter by subject type and id, decision, category probability;"
@@ -88,6 +90,37 @@ public class AssessmentController {
         List<Summary> items = jdbc.query("select " + COLUMNS + " from assessment a" + w.sql() + " order by " + p.orderBy()
                 + " limit ? offset ?", (rs, n) -> summary(rs), w.params(p.size(), p.offset()));
         return p.page(items, total);
+    }
+
+    @Operation(summary = "Export every assessment as NDJSON", description = "One caravan.assessment.v1 line per assessment, in"
+            + " the order the records that produced them were accepted — the same format as the command line's assessments.jsonl.")
+    @GetMapping(path = "/export", produces = "application/x-ndjson")
+    public org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            @RequestParam(name = "subject_type", required = false) String subjectType) {
+        long tenant = Caller.current().tenantId();
+        String type = subjectType == null ? null : subjectType.toLowerCase(Locale.ROOT);
+        org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody body = out -> {
+            var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            tx.executeWithoutResult(s -> jdbc.query(con -> {
+                var ps = con.prepareStatement("select body from assessment where tenant_id = ? and (?::text is null or subject_type = ?)"
+                        + " order by record_seq, id");
+                ps.setFetchSize(2000);
+                ps.setLong(1, tenant);
+                ps.setString(2, type);
+                ps.setString(3, type);
+                return ps;
+            }, rs -> {
+                try {
+                    w.write(rs.getString(1));
+                    w.write('\n');
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+            w.flush();
+        };
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"))
+                .header("Content-Disposition", "attachment; filename=\"assessments.jsonl\"").body(body);
     }
 
     @Operation(summary = "One assessment with every reason", description = "id is the assessment id, e.g. order:O-000017"
