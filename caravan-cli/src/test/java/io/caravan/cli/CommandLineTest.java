@@ -39,8 +39,21 @@ class CommandLineTest {
     }
 
     @Test
+    void demoStartsTheServerAndLoadsTheWorldThroughTheApi(@TempDir Path home) {
+        Run demo = run("demo", "--orders", "300", "--home", home.toString(), "--port", "0", "--exit");
+        assertThat(demo.code()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("Caravan is running at  http://localhost:", "Log in as              demo / ",
+                "records accepted (0 already stored)", "Open alerts: ");
+        assertThat(home.resolve("postgres").resolve("postgresql.conf")).exists();
+        // A second run finds the world stored and stores nothing twice.
+        Run again = run("demo", "--orders", "300", "--home", home.toString(), "--port", "0", "--exit");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Demo world loaded: 0 records accepted (");
+    }
+
+    @Test
     void demoPrintsTheReportWithTheCatchRateAndExplainReadsItBack(@TempDir Path dir) {
-        Run demo = run("demo", "--orders", "3000", "--seed", "5", "--dir", dir.toString());
+        Run demo = run("demo", "--report", "--orders", "3000", "--seed", "5", "--dir", dir.toString());
         assertThat(demo.code()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("CARAVAN RISK REPORT", "Decisions", "CREDIT", "LOGISTICS", "INFORMATION", "LEGAL",
                 "POLITICAL", "NATURAL ENVIRONMENT", "DETECTION OF PLANTED RISKS", "all planted risks", "precision");

@@ -130,6 +130,8 @@ class AccessTest {
         assertThat(locked.status()).isEqualTo(429);
         assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(org.admin.get("/api/v1/audit?action=login.failed").body()).contains(user);
+        // Others logging in from the same address are not locked out by one user's failures.
+        assertThat(Client.login(url, org.adminName, Org.PASSWORD)).isNotNull();
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after {@code maxFailedLogins} failures for a user name, or from an address,
- * further attempts are refused for {@code lockoutSeconds}, doubling with each further failure (capped at
- * an hour). A success clears the user's count. Counts are kept in memory, per server.
+ * Slows password guessing: after {@code maxFailedLogins} failures for a user name, or ten times as many
+ * from one address (many people may share an address behind a proxy), further attempts are refused for
+ * {@code lockoutSeconds}, doubling with each further failure (capped at an hour). A success clears the
+ * user's count. Counts are kept in memory, per server.
  */
 @Component
 public class LoginThrottle {
@@ -54,8 +55,8 @@ public class LoginThrottle {
     public void failed(AbstractAuthenticationFailureEvent event) {
         String user = String.valueOf(event.getAuthentication().getName());
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
-        count("user:" + normalise(user));
-        count("addr:" + address);
+        count("user:" + normalise(user), max);
+        count("addr:" + address, max * 10);
         // Recorded in the user's organisation when the name exists, so its administrators see attempts on it.
         audit.record(store.tenantOf(user).orElse(null), user, "login.failed", "user:" + user, "from " + address + ": " + event.getException().getMessage());
     }
@@ -70,7 +71,7 @@ public class LoginThrottle {
         }
     }
 
-    private void count(String key) {
+    private void count(String key, int max) {
         long now = clock.millis();
         failures.compute(key, (k, f) -> {
             int n = f == null ? 1 : f.count() + 1;
