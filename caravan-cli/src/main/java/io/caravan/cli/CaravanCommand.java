@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /** The {@code caravan} command line. */
 @Command(name = "caravan", mixinStandardHelpOptions = true, version = "Caravan 0.1.0",
         description = "Measures and lowers the risk of cross-border e-commerce supply chains.",
-        subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, AssessCommand.class, ReportCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, LoadCommand.class, GenerateCommand.class, AssessCommand.class, ReportCommand.class,
             ExplainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class CaravanCommand implements Runnable {
 

@@ -44,6 +44,15 @@ public final class AssessmentCodec {
         }
     }
 
+    /** One assessment as one line of JSON in UTF-8, without the line end. */
+    public static byte[] toJsonBytes(Assessment a, String versionsId) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4096);
+        try (JsonGenerator g = Json.mapper().createGenerator(out)) {
+            write(g, a, versionsId);
+        }
+        return out.toByteArray();
+    }
+
     /** One assessment as one line of JSON, without the line end. */
     public static String toJson(Assessment a, String versionsId) {
         java.io.StringWriter sw = new java.io.StringWriter(2048);

@@ -39,6 +39,17 @@ public final class EventWriter implements Closeable {
         this.g = Json.mapper().createGenerator(out);
     }
 
+    /** One record as one line of JSON in UTF-8, without the line end. */
+    public static byte[] toJsonBytes(Event e) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+        try (EventWriter w = new EventWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8))) {
+            w.write(e);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return java.util.Arrays.copyOf(out.toByteArray(), out.size() - 1);
+    }
+
     /** One record as one line of JSON, without the line end. */
     public static String toJson(Event e) {
         java.io.StringWriter sw = new java.io.StringWriter(512);

@@ -142,12 +142,40 @@ public class AccessStore {
     }
 
     public boolean revokeKey(long tenantId, long id) {
+        verified.clear(); // a revoked key stops working at once
         return jdbc.sql("update api_key set revoked_at = now() where tenant_id = ? and id = ? and revoked_at is null")
                 .params(tenantId, id).update() == 1;
     }
 
+    /** Keys verified recently: token digest → caller and when it was checked. */
+    private record Verified(Caller caller, long atNanos) {
+    }
+
+    /** How long a verified key is trusted without asking the database again (revocations clear it at once). */
+    private static final long KEY_CACHE_NANOS = 30_000_000_000L;
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The caller a presented token stands for, if it is a live key whose secret matches. */
     Optional<Caller> authenticateKey(String token) {
+        String digest = HexFormat.of().formatHex(sha256(token));
+        Verified v = verified.get(digest);
+        long now = System.nanoTime();
+        if (v != null && now - v.atNanos() < KEY_CACHE_NANOS) {
+            return Optional.of(v.caller());
+        }
+        Optional<Caller> c = lookUpKey(token);
+        if (c.isPresent()) {
+            if (verified.size() > 10_000) {
+                verified.clear();
+            }
+            verified.put(digest, new Verified(c.get(), now));
+        } else {
+            verified.remove(digest);
+        }
+        return c;
+    }
+
+    private Optional<Caller> lookUpKey(String token) {
         String prefix = prefixOf(token);
         if (prefix == null) {
             return Optional.empty();

@@ -52,11 +52,17 @@ final class BinaryCopy {
         return this;
     }
 
-    /** jsonb's binary input: a version byte (1) and the JSON text. */
-    BinaryCopy jsonb(String json) {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+    /** jsonb's binary input: a version byte (1) and the JSON text in UTF-8. */
+    BinaryCopy jsonb(byte[] b) {
         out.int32(b.length + 1);
         out.write(1);
+        out.write(b, 0, b.length);
+        return this;
+    }
+
+    /** Text already in UTF-8. */
+    BinaryCopy utf8(byte[] b) {
+        out.int32(b.length);
         out.write(b, 0, b.length);
         return this;
     }

@@ -106,7 +106,7 @@ public class IngestController {
         body.put("id", r.event().id());
         body.put("seq", o.seq());
         if (o.assessmentJson() != null) {
-            body.put("assessment", new RawJson(o.assessmentJson()));
+            body.put("assessment", new RawJson(new String(o.assessmentJson(), java.nio.charset.StandardCharsets.UTF_8)));
         }
         return ResponseEntity.status(o.status() == RecordOutcome.Status.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK).body(body);
     }

@@ -4,11 +4,11 @@ import io.caravan.domain.Event;
 import io.caravan.domain.Participant;
 
 /**
- * One accepted input line: the record, its canonical JSON and that JSON's SHA-256. Its identity is its
+ * One accepted input line: the record, its canonical JSON (UTF-8) and that JSON's SHA-256. Its identity is its
  * type and id — for a participant, the id and the time of the change, since a participant's record is
  * re-sent when it changes (a renewed licence, a new owner).
  */
-public record ParsedRecord(long line, Event event, String json, byte[] digest) {
+public record ParsedRecord(long line, Event event, byte[] json, byte[] digest) {
 
     public String type() {
         return typeName(event);

@@ -5,7 +5,7 @@ package io.caravan.server.ingest;
  * if any), DUPLICATE (the same record was stored before as {@code seq}; nothing changed) or CONFLICT (a
  * different record with the same identity is stored; this one was refused).
  */
-public record RecordOutcome(long line, Status status, long seq, String assessmentJson, String message) {
+public record RecordOutcome(long line, Status status, long seq, byte[] assessmentJson, String message) {
 
     public enum Status {
         ACCEPTED, DUPLICATE, CONFLICT

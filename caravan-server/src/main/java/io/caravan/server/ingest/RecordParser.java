@@ -130,8 +130,8 @@ public final class RecordParser {
     }
 
     private static ParsedRecord of(long line, Event e, MessageDigest sha) {
-        String json = EventWriter.toJson(e);
-        byte[] digest = sha.digest(json.getBytes(StandardCharsets.UTF_8));
+        byte[] json = EventWriter.toJsonBytes(e);
+        byte[] digest = sha.digest(json);
         return new ParsedRecord(line, e, json, digest);
     }
 

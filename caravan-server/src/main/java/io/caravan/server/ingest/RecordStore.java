@@ -1,6 +1,5 @@
 package io.caravan.server.ingest;
 
-import io.caravan.json.AssessmentCodec;
 import io.caravan.risk.Assessment;
 import io.caravan.risk.RiskCategory;
 import io.caravan.server.alerts.AlertDraft;
@@ -37,7 +36,7 @@ public class RecordStore {
     }
 
     /** An assessment to store with the sequence number of the record that produced it. */
-    public record Produced(long seq, Assessment assessment, String json) {
+    public record Produced(long seq, Assessment assessment, byte[] json, String versionsId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -56,9 +55,10 @@ public class RecordStore {
             return found;
         }
         jdbc.query(con -> {
-            var ps = con.prepareStatement("select r.type, r.record_key, r.seq, r.digest from record r"
-                    + " join unnest(?::text[], ?::text[]) as k(type, key) on r.type = k.type and r.record_key = k.key"
-                    + " where r.tenant_id = ?");
+            // One index probe per key (a lateral join): a plain join may scan the tenant's records for a handful of keys.
+            var ps = con.prepareStatement("select k.type, k.key, r.seq, r.digest from unnest(?::text[], ?::text[]) as k(type, key)"
+                    + " cross join lateral (select seq, digest from record x where x.tenant_id = ? and x.type = k.type"
+                    + " and x.record_key = k.key) r");
             ps.setArray(1, con.createArrayOf("text", types.toArray()));
             ps.setArray(2, con.createArrayOf("text", keys.toArray()));
             ps.setLong(3, tenantId);
@@ -107,7 +107,7 @@ public class RecordStore {
                 BinaryCopy rows = new BinaryCopy(assessments.size() * 2800);
                 for (Produced p : assessments) {
                     Assessment a = p.assessment();
-                    String vid = versions(a);
+                    String vid = versions(a, p.versionsId());
                     double max = 0;
                     for (var e : a.estimates()) {
                         max = Math.max(max, e.probability());
@@ -117,7 +117,7 @@ public class RecordStore {
                     for (RiskCategory c : RiskCategory.values()) {
                         rows.float8(a.probability(c));
                     }
-                    rows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(vid).text(p.json());
+                    rows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(vid).utf8(p.json());
                 }
                 copy(pg, "copy assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"
                         + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd,"
@@ -140,8 +140,7 @@ public class RecordStore {
     }
 
     /** Stores the versions an assessment cites, once. */
-    private String versions(Assessment a) {
-        String vid = AssessmentCodec.versionsId(a.versions());
+    private String versions(Assessment a, String vid) {
         if (!knownVersions.contains(vid)) {
             StringBuilder json = new StringBuilder("{");
             a.versions().components().forEach((k, v) -> json.append(json.length() > 1 ? "," : "")

@@ -255,7 +255,7 @@ final class TenantLane {
                 seqs[accepted.size()] = mine;
                 accepted.add(r);
                 acceptedKeys.add(k);
-                String json = fold(mine, r.event(), produced, alerts);
+                byte[] json = fold(mine, r.event(), produced, alerts);
                 out.add(new RecordOutcome(r.line(), RecordOutcome.Status.ACCEPTED, mine, json, null));
             }
             outcomes.add(out);
@@ -304,7 +304,7 @@ final class TenantLane {
     }
 
     /** Assesses a new record with the state before it, then folds it in; returns the assessment's JSON, if any. */
-    private String fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts) {
+    private byte[] fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts) {
         long t0 = System.nanoTime();
         Optional<Assessment> a = engine.assess(e);
         engine.observe(e);
@@ -318,10 +318,22 @@ final class TenantLane {
         }
         assessTimer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         Assessment x = a.get();
-        String json = AssessmentCodec.toJson(x, AssessmentCodec.versionsId(x.versions()));
-        produced.add(new RecordStore.Produced(seq, x, json));
+        byte[] json = AssessmentCodec.toJsonBytes(x, versionsId(x));
+        produced.add(new RecordStore.Produced(seq, x, json, versionsId(x)));
         alerts.addAll(AlertRules.of(x));
         return json;
+    }
+
+    private io.caravan.risk.Versions lastVersions;
+    private String lastVersionsId;
+
+    /** The versions id of an assessment; the engine reuses one versions object, so the digest is computed once. */
+    private String versionsId(Assessment a) {
+        if (a.versions() != lastVersions) {
+            lastVersionsId = AssessmentCodec.versionsId(a.versions());
+            lastVersions = a.versions();
+        }
+        return lastVersionsId;
     }
 
     /** Replays every stored record of the tenant, in acceptance order, into a new engine. */

@@ -128,15 +128,20 @@ public class AssessmentController {
     @GetMapping("/{id}")
     public Detail get(@PathVariable String id) {
         Caller c = Caller.current();
-        List<Map.Entry<Summary, String>> rows = jdbc.query("select " + COLUMNS + ", body from assessment where tenant_id = ? and "
-                        + (id.matches("\\d+") ? "id = ?::bigint" : "assessment_id = ?") + " order by id desc limit 1",
-                (rs, n) -> Map.entry(summary(rs), rs.getString("body")), c.tenantId(), id);
+        int colon = id.indexOf(':');
+        List<Map.Entry<Summary, String>> rows = id.matches("\\d+")
+                ? jdbc.query("select " + COLUMNS + ", body from assessment where tenant_id = ? and id = ?",
+                        (rs, n) -> Map.entry(summary(rs), rs.getString("body")), c.tenantId(), Long.parseLong(id))
+                : colon < 0 ? List.of()
+                : jdbc.query("select " + COLUMNS + ", body from assessment where tenant_id = ? and subject_id = ? and subject_type = ?"
+                        + " order by as_of desc, id desc limit 1", (rs, n) -> Map.entry(summary(rs), rs.getString("body")),
+                        c.tenantId(), id.substring(colon + 1), id.substring(0, colon));
         if (rows.isEmpty()) {
             throw ApiException.notFound("assessment", id);
         }
         Summary s = rows.get(0).getKey();
-        List<Summary> history = jdbc.query("select " + COLUMNS + " from assessment where tenant_id = ? and subject_type = ?"
-                + " and subject_id = ? order by as_of, id", (rs, n) -> summary(rs), c.tenantId(), s.subjectType(), s.subjectId());
+        List<Summary> history = jdbc.query("select " + COLUMNS + " from assessment where tenant_id = ? and subject_id = ?"
+                + " and subject_type = ? order by as_of, id", (rs, n) -> summary(rs), c.tenantId(), s.subjectId(), s.subjectType());
         return new Detail(s, new RawJson(rows.get(0).getValue()), history, overrides(c.tenantId(), s.subjectType(), s.subjectId()));
     }
 

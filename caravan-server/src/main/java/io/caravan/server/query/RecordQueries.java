@@ -38,7 +38,8 @@ public class RecordQueries {
 
     public PageRequest.Page<Item> list(long tenantId, String type, List<FieldFilter> filters, String nameContains,
                                        String action, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
-        Where w = new Where("r.tenant_id", tenantId).and("r.type = ?", type);
+        // The type is written into the statement (it comes from a fixed set) so the planner can use the partial indexes.
+        Where w = new Where("r.tenant_id", tenantId).and("r.type = " + literal(type));
         for (FieldFilter f : filters) {
             if (!f.field().matches("[a-z_]+")) {
                 throw new IllegalArgumentException(f.field());
@@ -54,8 +55,8 @@ public class RecordQueries {
                     + " and n.record_id = r.record_id and n.seq > r.seq)");
         }
         String from_ = " from record r left join lateral (select assessment_id, action, p_max, expected_loss_usd from assessment x"
-                + " where x.tenant_id = r.tenant_id and x.subject_type = r.type and x.subject_id = r.record_id"
-                + " order by x.id desc limit 1) a on true";
+                + " where x.tenant_id = r.tenant_id and x.subject_id = r.record_id and x.subject_type = r.type"
+                + " order by x.as_of desc, x.id desc limit 1) a on true";
         long total = jdbc.queryForObject("select count(*)" + from_ + w.sql(), Long.class, w.params());
         List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
                         + " a.expected_loss_usd" + from_ + w.sql() + " order by " + page.orderBy() + " limit ? offset ?",
@@ -67,10 +68,11 @@ public class RecordQueries {
     public Item get(long tenantId, String type, String id) {
         List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
                         + " a.expected_loss_usd from record r left join lateral (select assessment_id, action, p_max,"
-                        + " expected_loss_usd from assessment x where x.tenant_id = r.tenant_id and x.subject_type = r.type"
-                        + " and x.subject_id = r.record_id order by x.id desc limit 1) a on true"
-                        + " where r.tenant_id = ? and r.type = ? and r.record_id = ? order by r.seq desc limit 1",
-                (rs, n) -> item(rs), tenantId, type, id);
+                        + " expected_loss_usd from assessment x where x.tenant_id = r.tenant_id and x.subject_id = r.record_id"
+                        + " and x.subject_type = r.type order by x.as_of desc, x.id desc limit 1) a on true"
+                        + " where r.tenant_id = ? and r.type = " + literal(type) + " and "
+                        + (type.equals("participant") ? "r.record_id" : "r.record_key") + " = ? order by r.seq desc limit 1",
+                (rs, n) -> item(rs), tenantId, id);
         if (items.isEmpty()) {
             throw ApiException.notFound(type, id);
         }
@@ -80,8 +82,17 @@ public class RecordQueries {
     /** Records of {@code type} whose JSON field equals a value, oldest first (e.g. a shipment's tracking events). */
     public List<Item> referencing(long tenantId, String type, String field, String value, int limit) {
         return jdbc.query("select r.seq, r.record_id, r.at, r.body::text, null assessment_id, null action, null p_max,"
-                        + " null expected_loss_usd from record r where r.tenant_id = ? and r.type = ? and r.body ->> '" + field
-                        + "' = ? order by r.at, r.seq limit ?", (rs, n) -> item(rs), tenantId, type, value, limit);
+                        + " null expected_loss_usd from record r where r.tenant_id = ? and r.type = " + literal(type)
+                        + " and r.body ->> " + literal(field) + " = ? order by r.at, r.seq limit ?", (rs, n) -> item(rs), tenantId,
+                value, limit);
+    }
+
+    /** A type or field name as an SQL literal; only lower-case names, which come from code, never from callers. */
+    private static String literal(String name) {
+        if (!name.matches("[a-z_-]+")) {
+            throw new IllegalArgumentException("not a type or field name: " + name);
+        }
+        return "'" + name + "'";
     }
 
     private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {

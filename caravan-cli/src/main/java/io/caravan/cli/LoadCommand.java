@@ -1,0 +1,224 @@
+package io.caravan.cli;
+
+import io.caravan.domain.Event;
+import io.caravan.domain.Order;
+import io.caravan.domain.OrderItem;
+import io.caravan.domain.Payment;
+import io.caravan.domain.Participant;
+import io.caravan.domain.ParticipantKind;
+import io.caravan.domain.TrackingEvent;
+import io.caravan.domain.Outcome;
+import io.caravan.json.EventWriter;
+import io.caravan.reference.ReferenceData;
+import io.caravan.server.CaravanServer;
+import io.caravan.server.access.AccessStore;
+import io.caravan.server.access.Role;
+import io.caravan.world.WorldGenerator;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Measures the server on this machine: starts it on an embedded PostgreSQL in a temporary folder and"
+                + " drives it over loopback HTTP.",
+            "bulk:   sends a world's participants, listings and shipments, then times its orders sent as NDJSON bulks"
+                    + " (each order assessed and stored with its assessment).",
+            "single: sends one order per request at a fixed rate (open loop: latency counts from the planned send time,"
+                    + " so a slow answer cannot hide the requests queued behind it) and prints the latency percentiles."})
+final class LoadCommand implements Callable<Integer> {
+
+    /** Connections of the single-mode generator: at most this many requests are in flight. */
+    static final int CONNECTIONS = 32;
+
+    @Parameters(index = "0", paramLabel = "MODE", description = "bulk or single")
+    String mode;
+
+    @Option(names = "--orders", defaultValue = "100000", description = "bulk: orders to send (default ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "single: requests per second (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "single: measured seconds after a 10 s warm-up (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "Server folder (default: a new temporary folder, deleted after).")
+    Path home;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!mode.equals("bulk") && !mode.equals("single")) {
+            throw new IllegalArgumentException("MODE is 'bulk' or 'single', not '" + mode + "'");
+        }
+        Path dir = home != null ? home : Files.createTempDirectory("caravan-load-");
+        ConfigurableApplicationContext context = CaravanServer.start(ServeCommand.properties(0, dir, null),
+                "--logging.level.root=WARN", "--caravan.ingest.records-per-second=10000000", "--caravan.ingest.burst=20000000");
+        try {
+            String url = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            AccessStore store = context.getBean(AccessStore.class);
+            var tenant = store.createTenant("load-" + Long.toHexString(System.nanoTime()), "Load test", false);
+            String key = store.createKey(tenant.id(), "load", Role.INGEST, "load").token();
+            ReferenceData reference = context.getBean(ReferenceData.class);
+            System.err.println("Server at " + url + ", data in " + dir + "; " + Runtime.getRuntime().availableProcessors()
+                    + " processors, Java " + System.getProperty("java.version"));
+            return mode.equals("bulk") ? bulk(url, key, reference) : single(url, key, reference);
+        } finally {
+            context.close();
+            if (home == null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private int bulk(String url, String key, ReferenceData reference) throws IOException, InterruptedException {
+        System.err.printf("Generating a world of %,d orders …%n", orders);
+        List<Event> timeline = new WorldGenerator(reference).generate(42, orders).timeline();
+        List<Event> setup = new ArrayList<>();
+        List<Event> timed = new ArrayList<>();
+        for (Event e : timeline) {
+            if (e instanceof Order) {
+                timed.add(e);
+            } else if (!(e instanceof Payment) && !(e instanceof TrackingEvent) && !(e instanceof Outcome)) {
+                setup.add(e);
+            }
+        }
+        DemoLoader loader = new DemoLoader(url, key);
+        System.err.printf("Sending %,d participants, listings, shipments and events first (not timed) …%n", setup.size());
+        loader.send(setup, new Progress(System.err, "setup    ", setup.size()));
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < timed.size(); i += DemoLoader.BULK_LINES) {
+            StringBuilder b = new StringBuilder();
+            for (Event e : timed.subList(i, Math.min(timed.size(), i + DemoLoader.BULK_LINES))) {
+                b.append(EventWriter.toJson(e)).append('\n');
+            }
+            bodies.add(b.toString());
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        long assessments = 0;
+        long t0 = System.nanoTime();
+        for (String body : bodies) {
+            HttpResponse<String> r = http.send(post(url, key, "application/x-ndjson", body), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("bulk refused: HTTP " + r.statusCode() + " " + r.body());
+            }
+            var j = io.caravan.json.Json.mapper().readTree(r.body());
+            if (j.get("accepted").intValue() != body.lines().count()) {
+                throw new IOException("not every order was accepted: " + r.body().substring(0, Math.min(500, r.body().length())));
+            }
+            assessments += j.get("assessments").longValue();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("bulk: %,d orders in %d requests of up to %,d lines, %,d assessments stored, in %.2f s: %,.0f orders/s%n",
+                timed.size(), bodies.size(), DemoLoader.BULK_LINES, assessments, s, timed.size() / s);
+        return 0;
+    }
+
+    private int single(String url, String key, ReferenceData reference) throws Exception {
+        WorldGenerator.World world = new WorldGenerator(reference).generate(42, 2000);
+        List<Event> setup = new ArrayList<>();
+        setup.addAll(world.participants());
+        setup.addAll(world.listings());
+        new DemoLoader(url, key).send(setup, new Progress(System.err, "setup    ", setup.size()));
+        List<Order> templates = world.orderList();
+        List<String> merchants = world.participants().stream().filter(p -> p.kind() == ParticipantKind.MERCHANT)
+                .map(Participant::id).toList();
+        int warmup = 10;
+        int total = (warmup + seconds) * rate;
+        long[] latency = new long[total];
+        Arrays.fill(latency, -1);
+        AtomicLong errors = new AtomicLong();
+        URI u = URI.create(url);
+        // Requests are written before the clock starts, so the generator spends its time sending, not encoding.
+        byte[][] requests = new byte[total][];
+        for (int i = 0; i < total; i++) {
+            Order t = templates.get(i % templates.size());
+            String body = EventWriter.toJson(new Order("O-LOAD-" + i, t.at().plusSeconds(i), merchants.get(i % merchants.size()),
+                    t.marketplaceId(), t.buyerId(), t.buyerCountry(), t.shipFrom(), t.shipTo(), withoutListings(t.items()),
+                    t.promisedBy().plusSeconds(i), ""));
+            requests[i] = LoadConnection.post(u.getHost() + ":" + u.getPort(), "/api/v1/records", key, "application/json", body);
+        }
+        System.err.printf("Sending %d orders per second for %d s (the first %d s are warm-up) over up to %d connections …%n", rate,
+                warmup + seconds, warmup, CONNECTIONS);
+        long start = System.nanoTime() + 200_000_000L;
+        long interval = 1_000_000_000L / rate;
+        AtomicLong next = new AtomicLong();
+        // Open loop: request i is due at start + i x interval whatever happened before. A connection takes the next due
+        // request when it is free; latency counts from when the request was due, so time spent queued is not hidden.
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            Thread th = new Thread(() -> {
+                try (LoadConnection conn = new LoadConnection(u.getHost(), u.getPort())) {
+                    long i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        long due = start + i * interval;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        int code = conn.exchange(requests[(int) i]);
+                        if (code == 201) {
+                            latency[(int) i] = System.nanoTime() - due;
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                    System.err.println("a load connection failed: " + e.getMessage());
+                }
+            }, "load-" + c);
+            th.start();
+            senders.add(th);
+        }
+        for (Thread th : senders) {
+            th.join();
+        }
+        long[] measured = Arrays.stream(latency, warmup * rate, total).filter(x -> x >= 0).sorted().toArray();
+        double sentSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("single: %,d orders at %d/s over %d s measured (%,d in warm-up), %,d errors; latency from planned send:"
+                        + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all sent in %.1f s)%n",
+                measured.length, rate, seconds, warmup * rate, errors.get(), pct(measured, 0.50), pct(measured, 0.90),
+                pct(measured, 0.99), pct(measured, 0.999), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6, sentSeconds);
+        return errors.get() == 0 ? 0 : 1;
+    }
+
+    private static List<OrderItem> withoutListings(List<OrderItem> items) {
+        return items.stream().map(x -> new OrderItem(x.sku(), "", x.hsCode(), x.category(), x.quantity(), x.unitValue())).toList();
+    }
+
+    private static double pct(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private static HttpRequest post(String url, String key, String type, String body) {
+        return HttpRequest.newBuilder(URI.create(url + "/api/v1/records")).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + key).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+}
