@@ -231,6 +231,34 @@ public final class Engine {
         return decide(SubjectType.LISTING, listing.id(), listing.at(), List.of(information.review(listing, names)), 0);
     }
 
+    /**
+     * The in-flight shipments whose route a hazard or political event touches, each assessed anew as of the
+     * event, sorted by shipment id. Call after observing the event: this is how an event reaches the
+     * shipments already on their way, not only those booked after it.
+     */
+    public List<Assessment> inFlightTouchedBy(io.caravan.domain.Disruption event) {
+        List<Shipment> touched = new ArrayList<>();
+        for (Shipment s : state.lanes.inFlightShipments()) {
+            List<Touch> touches = event instanceof HazardEvent
+                    ? state.hazards.touching(RoutePoint.of(s), reference.ports())
+                    : state.political.touching(RoutePoint.of(s), reference.ports());
+            for (Touch t : touches) {
+                if (t.event().id().equals(event.id())) {
+                    touched.add(s);
+                    break;
+                }
+            }
+        }
+        touched.sort(java.util.Comparator.comparing(Shipment::id));
+        List<Assessment> out = new ArrayList<>(touched.size());
+        for (Shipment s : touched) {
+            Assessment a = assess(s);
+            out.add(new Assessment(a.id(), a.subject(), a.subjectId(), event.at(), a.estimates(), a.exposureUsd(),
+                    a.expectedLossUsd(), a.decision(), a.versions()));
+        }
+        return out;
+    }
+
     /** A participant as of a moment: credit, qualifications, sanctions screening and disclosures. */
     public Optional<Assessment> assessParticipant(String participantId, Instant asOf) {
         Participant p = state.participants.get(participantId);

@@ -155,6 +155,11 @@ public final class LaneBook implements Serializable {
         return lanes.size();
     }
 
+    /** The shipments booked and not yet delivered, in no particular order. */
+    public java.util.Collection<Shipment> inFlightShipments() {
+        return java.util.Collections.unmodifiableCollection(inFlight.values());
+    }
+
     public int inFlight() {
         return inFlight.size();
     }

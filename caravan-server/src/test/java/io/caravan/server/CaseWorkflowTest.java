@@ -38,6 +38,23 @@ class CaseWorkflowTest {
     }
 
     @Test
+    void aHazardReachesTheShipmentsAlreadyOnTheirWay() {
+        Client c = org.as(Org.Role.VIEWER);
+        JsonNode hazard = null;
+        for (JsonNode h : c.get("/api/v1/records/hazards?size=50").json().get("items")) {
+            if (h.get("id").stringValue().equals("H-0001")) {
+                hazard = h;
+            }
+        }
+        assertThat(hazard).as("the demo world's typhoon").isNotNull();
+        String at = hazard.get("record").get("at").stringValue();
+        long reassessed = c.get("/api/v1/assessments/export?subject_type=shipment").body().lines()
+                .filter(l -> l.contains("\"as_of\":\"" + at + "\"") && l.contains("HAZARD_EVENT")).count();
+        assertThat(reassessed).as("shipments in flight when the typhoon was reported, assessed anew").isPositive();
+        assertThat(c.get("/api/v1/alerts?kind=disruption&subject_type=shipment").json().get("total").longValue()).isPositive();
+    }
+
+    @Test
     void aCaseGoesFromAlertToResolutionAndBack() {
         Client analyst = org.as(Org.Role.ANALYST);
         JsonNode alerts = analyst.get("/api/v1/alerts?status=OPEN&size=2").json().get("items");

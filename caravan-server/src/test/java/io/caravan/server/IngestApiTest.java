@@ -59,6 +59,26 @@ class IngestApiTest {
     }
 
     @Test
+    void aLicenceThatLapsesWithTimeRaisesAnAlertAtTheNextSweep() {
+        Org own = Org.create("sweep");
+        String licensed = MERCHANT.replace("M-1", "M-LIC").replace("\"qualifications\":[]",
+                "\"qualifications\":[{\"type\":\"BUSINESS_LICENCE\",\"number\":\"CN-1\",\"issuer\":\"Licensing office\","
+                        + "\"valid_from\":\"2023-01-01\",\"valid_until\":\"2025-06-30\"}]");
+        Client ingest = own.as(Org.Role.INGEST);
+        assertThat(ingest.post("/api/v1/records", licensed).status()).isEqualTo(201);
+        Client viewer = own.as(Org.Role.VIEWER);
+        assertThat(viewer.get("/api/v1/alerts?subject_id=M-LIC&kind=qualification_expired").json().get("total").longValue())
+                .as("valid in March").isZero();
+        // Months later another merchant's order arrives; nothing new about M-LIC, but its licence has lapsed.
+        ingest.post("/api/v1/records", MERCHANT.replace("M-1", "M-OTHER").replace("2025-03-01T00:00:00Z", "2025-08-01T00:00:00Z"));
+        TestServer.get().context().getBean(io.caravan.server.alerts.QualificationSweep.class).sweep();
+        JsonNode alerts = viewer.get("/api/v1/alerts?subject_id=M-LIC&kind=qualification_expired").json();
+        assertThat(alerts.get("total").longValue()).isEqualTo(1);
+        assertThat(alerts.get("items").get(0).get("detail").stringValue()).contains("BUSINESS_LICENCE");
+        assertThat(alerts.get("items").get(0).get("severity").stringValue()).isEqualTo("HIGH");
+    }
+
+    @Test
     void aBulkAcceptsTheGoodLinesAndReportsEachBadOneWithLineFieldAndReason() {
         Client ingest = org.as(Org.Role.INGEST);
         String merchant = MERCHANT.replace("M-1", "M-2");
@@ -111,6 +131,31 @@ class IngestApiTest {
         assertThat(bad.json().get("field").stringValue()).contains("unit_value");
         assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at io.caravan");
         assertThat(ingest.post("/api/v1/records", "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anOrganisationSendingTooFastIsToldWhenToRetry() {
+        var limited = TestServer.start(TestServer.get().database(), TestServer.temp("limited"),
+                java.util.Map.of("caravan.ingest.records-per-second", "2", "caravan.ingest.burst", "3",
+                        "caravan.ingest.max-body-bytes", "2000"));
+        try {
+            Org own = Org.create("limited", RestartTest.url(limited));
+            Client ingest = own.as(Org.Role.INGEST);
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                body.append(MERCHANT.replace("M-1", "M-R" + i)).append('\n');
+            }
+            assertThat(ingest.postNdjson("/api/v1/records", body.toString()).status()).isEqualTo(200);
+            Client.Response r = ingest.postNdjson("/api/v1/records", MERCHANT.replace("M-1", "M-R9") + "\n");
+            assertThat(r.status()).isEqualTo(429);
+            assertThat(r.json().get("type").stringValue()).isEqualTo("urn:caravan:problem:rate-limited");
+            assertThat(Long.parseLong(r.header("Retry-After"))).isPositive();
+            Client.Response big = ingest.postNdjson("/api/v1/records", body.toString().repeat(4));
+            assertThat(big.status()).isEqualTo(413);
+            assertThat(big.json().get("detail").stringValue()).contains("2000 bytes").contains("caravan.ingest.max-body-bytes");
+        } finally {
+            limited.close();
+        }
     }
 
     @Test

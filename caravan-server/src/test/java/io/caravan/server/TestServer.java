@@ -58,7 +58,13 @@ public final class TestServer {
 
     /** Starts another server on the same database (the caller closes it). */
     public static ConfigurableApplicationContext start(Map<String, String> database, Path home) {
+        return start(database, home, Map.of());
+    }
+
+    /** Starts another server with some settings of its own. */
+    public static ConfigurableApplicationContext start(Map<String, String> database, Path home, Map<String, String> settings) {
         Map<String, String> p = new HashMap<>(database);
+        p.putAll(settings);
         p.put("server.port", "0");
         p.put("caravan.home", home.toString());
         p.put("caravan.security.admin-password", ADMIN_PASSWORD);

@@ -101,6 +101,22 @@ public class Ingestion implements DisposableBean {
         return limits.batchRecords();
     }
 
+    /**
+     * Raises the qualification alerts that time alone brings (a licence lapsing with no new record about its
+     * holder), for every organisation with records; returns how many were raised or repeated.
+     */
+    public int sweepQualifications() {
+        int n = 0;
+        for (var e : lanes.entrySet()) {
+            List<io.caravan.server.alerts.AlertDraft> drafts = await(e.getValue().sweepQualifications());
+            if (!drafts.isEmpty()) {
+                tx.executeWithoutResult(s -> store.raise(e.getKey(), drafts));
+                n += drafts.size();
+            }
+        }
+        return n;
+    }
+
     /** Runs a read-only query on the tenant's engine, in turn with its ingestion. */
     public <T> T withEngine(long tenantId, Function<Engine, T> query) {
         return await(lane(tenantId).read(query));

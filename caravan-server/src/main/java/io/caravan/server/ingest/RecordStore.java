@@ -156,7 +156,7 @@ public class RecordStore {
      * Raises alerts: a new row, or more occurrences (and the higher severity) of the open alert with the same
      * key. Drafts that share a key within the batch are merged first: one statement may touch a row once.
      */
-    private void raise(long tenantId, List<AlertDraft> alerts) {
+    public void raise(long tenantId, List<AlertDraft> alerts) {
         Map<String, AlertDraft> last = new java.util.LinkedHashMap<>();
         Map<String, int[]> count = new HashMap<>();
         Map<String, java.time.Instant> first = new HashMap<>();

@@ -67,6 +67,8 @@ final class TenantLane {
     private final java.util.concurrent.ExecutorService writer;
     private Engine engine;
     private long nextSeq;
+    /** The time of the newest record folded in: the organisation's clock for sweeps (its data may be historical). */
+    private java.time.Instant newest = java.time.Instant.EPOCH;
 
     TenantLane(long tenantId, ReferenceData reference, RecordStore store, TransactionTemplate tx, int batchRecords,
                MeterRegistry metrics) {
@@ -86,6 +88,29 @@ final class TenantLane {
         this.thread = new Thread(this::loop, "caravan-tenant-" + tenantId);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Examines every participant's qualifications as of the organisation's newest record and returns the
+     * alerts for those lapsed, missing or about to lapse. Runs on the lane, in turn with ingestion.
+     */
+    CompletableFuture<List<AlertDraft>> sweepQualifications() {
+        return read(e -> {
+            List<AlertDraft> out = new ArrayList<>();
+            if (newest.equals(java.time.Instant.EPOCH)) {
+                return out;
+            }
+            for (String id : e.participantIds()) {
+                e.assessParticipant(id, newest).ifPresent(a -> {
+                    for (AlertDraft d : AlertRules.of(a)) {
+                        if (d.kind().startsWith("qualification_")) {
+                            out.add(d);
+                        }
+                    }
+                });
+            }
+            return out;
+        });
     }
 
     CompletableFuture<Void> ready() {
@@ -306,12 +331,22 @@ final class TenantLane {
     /** Assesses a new record with the state before it, then folds it in; returns the assessment's JSON, if any. */
     private byte[] fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts) {
         long t0 = System.nanoTime();
+        if (e.at().isAfter(newest)) {
+            newest = e.at();
+        }
         Optional<Assessment> a = engine.assess(e);
         engine.observe(e);
         if (e instanceof Participant p) {
             a = engine.assessParticipant(p.id(), p.at());
         } else if (e instanceof Outcome o) {
             a = engine.assessParticipant(o.participantId(), o.at());
+        } else if (e instanceof io.caravan.domain.Disruption d) {
+            // An event reaches the shipments already on their way: each is assessed anew, stored and alerted on.
+            for (Assessment touched : engine.inFlightTouchedBy(d)) {
+                produced.add(new RecordStore.Produced(seq, touched, AssessmentCodec.toJsonBytes(touched, versionsId(touched)),
+                        versionsId(touched)));
+                alerts.addAll(AlertRules.of(touched));
+            }
         }
         if (a.isEmpty()) {
             return null;
@@ -350,6 +385,9 @@ final class TenantLane {
                         + " no longer decodes: " + errors.get(errors.size() - 1));
             }
             e.observe(ev);
+            if (ev.at().isAfter(newest)) {
+                newest = ev.at();
+            }
             count[0]++;
         }));
         engine = e;
