@@ -135,6 +135,22 @@ class AccessTest {
     }
 
     @Test
+    void usersChangeTheirOwnPasswordKnowingTheCurrentOne() {
+        String user = TestServer.unique("changer");
+        org.admin.post("/api/v1/users", "{\"username\":\"" + user + "\",\"password\":\"" + Org.PASSWORD + "\",\"role\":\"VIEWER\"}");
+        Client viewer = Client.login(url, user, Org.PASSWORD);
+        assertThat(viewer.post("/api/v1/me/password", "{\"current_password\":\"wrong-one-entirely\",\"new_password\":\"another-long-password\"}")
+                .status()).isEqualTo(400);
+        assertThat(viewer.post("/api/v1/me/password", "{\"current_password\":\"" + Org.PASSWORD + "\",\"new_password\":\"short\"}")
+                .json().get("field").stringValue()).isEqualTo("new_password");
+        assertThat(viewer.post("/api/v1/me/password", "{\"current_password\":\"" + Org.PASSWORD
+                + "\",\"new_password\":\"another-long-password\"}").status()).isEqualTo(204);
+        assertThat(Client.login(url, user, "another-long-password")).isNotNull();
+        assertThat(org.as(Org.Role.ADMIN).post("/api/v1/me/password", "{\"current_password\":\"x\",\"new_password\":\"y\"}")
+                .status()).as("a key has no password").isEqualTo(400);
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() {
         Client.Response r = org.as(Org.Role.VIEWER).get("/api/v1/me");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -173,6 +189,7 @@ class AccessTest {
         assertThat(doc.get("openapi").stringValue()).startsWith("3.");
         assertThat(doc.get("paths").has("/api/v1/records")).isTrue();
         assertThat(doc.get("paths").has("/api/v1/cases/{id}/resolve")).isTrue();
+        assertThat(doc.get("components").get("securitySchemes").get("apiKey").get("scheme").stringValue()).isEqualTo("bearer");
         assertThat(Client.anonymous(url).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -67,6 +67,25 @@ public class AccessController {
         return new Me(c.name(), c.tenant(), c.role().name(), c.operator());
     }
 
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @Operation(summary = "Change your own password", description = "Any logged-in user; the current password is required.")
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Transactional
+    public void changeOwnPassword(@RequestBody PasswordChange change) {
+        Caller c = Caller.current();
+        var account = store.account(c.name()).orElseThrow(() -> new BadRequest("", "an API key has no password; log in as a user"));
+        if (change.currentPassword() == null || !encoder.matches(change.currentPassword(), account.getPassword())) {
+            throw new BadRequest("current_password", "does not match your current password");
+        }
+        String hash = encoder.encode(checkPassword(change.newPassword(), "new_password"));
+        long id = store.users(c.tenantId()).stream().filter(u -> u.username().equals(c.name())).findFirst().orElseThrow().id();
+        store.updateUser(c.tenantId(), id, null, null, hash);
+        audit.record(c.tenantId(), c.name(), "user.changed", "user:" + c.name(), "own password changed");
+    }
+
     @Operation(summary = "List organisations (operator)")
     @GetMapping("/tenants")
     public List<AccessStore.Tenant> tenants() {

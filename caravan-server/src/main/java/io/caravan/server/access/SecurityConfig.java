@@ -46,7 +46,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**", "/api/v1/tenants", "/api/v1/tenants/**").hasRole("OPERATOR")
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**",
                                 "/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/me").authenticated()
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/**").hasAnyRole("ADMIN", "ANALYST", "INGEST")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/**").hasAnyRole(WORKERS)
