@@ -32,7 +32,7 @@ public class RecordStore {
     }
 
     /** A record as stored, for rebuilding the engine. */
-    public record Stored(long seq, String type, String json) {
+    public record Stored(long seq, String type, String key, String json) {
     }
 
     /** An assessment to store with the sequence number of the record that produced it. */
@@ -69,6 +69,12 @@ public class RecordStore {
         return found;
     }
 
+    /** How many records a tenant has. */
+    public long count(long tenantId) {
+        Long n = jdbc.queryForObject("select count(*) from record where tenant_id = ?", Long.class, tenantId);
+        return n == null ? 0 : n;
+    }
+
     /** The next free sequence number of a tenant. */
     public long nextSeq(long tenantId) {
         Long max = jdbc.queryForObject("select max(seq) from record where tenant_id = ?", Long.class, tenantId);
@@ -78,13 +84,14 @@ public class RecordStore {
     /** Streams a tenant's records from {@code fromSeq} on, in acceptance order. Must run in a transaction. */
     public void replay(long tenantId, long fromSeq, Consumer<Stored> sink) {
         jdbc.query(con -> {
-            var ps = con.prepareStatement("select seq, type, body::text from record where tenant_id = ? and seq >= ? order by seq");
+            var ps = con.prepareStatement("select seq, type, record_key, body::text from record where tenant_id = ? and seq >= ?"
+                    + " order by seq");
             ps.setFetchSize(5000);
             ps.setLong(1, tenantId);
             ps.setLong(2, fromSeq);
             return ps;
         }, rs -> {
-            sink.accept(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            sink.accept(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         });
     }
 
@@ -94,6 +101,9 @@ public class RecordStore {
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
             PGConnection pg = con.unwrap(PGConnection.class);
+            if (records.size() <= SMALL_BATCH) {
+                insertSmall(tenantId, records, seqs, assessments);
+            } else {
             if (!records.isEmpty()) {
                 BinaryCopy rows = new BinaryCopy(records.size() * 600);
                 for (int i = 0; i < records.size(); i++) {
@@ -123,12 +133,59 @@ public class RecordStore {
                         + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd,"
                         + " expected_loss_usd, versions_id, body) from stdin (format binary)", rows);
             }
+            }
             if (!alerts.isEmpty()) {
                 raise(tenantId, alerts);
             }
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
         }
+    }
+
+    /** Below this many records a batch is written with multi-row INSERTs: one round trip each, where COPY needs two. */
+    static final int SMALL_BATCH = 64;
+
+    private void insertSmall(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments) {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ParsedRecord r = records.get(i);
+            rows.add(new Object[]{tenantId, seqs[i], r.type(), r.event().id(), r.key(), Timestamp.from(r.event().at()), r.digest(),
+                new String(r.json(), java.nio.charset.StandardCharsets.UTF_8)});
+        }
+        jdbc.batchUpdate("insert into record (tenant_id, seq, type, record_id, record_key, at, digest, body)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)", rows);
+        if (assessments.isEmpty()) {
+            return;
+        }
+        List<Object[]> arows = new ArrayList<>(assessments.size());
+        for (Produced p : assessments) {
+            Assessment a = p.assessment();
+            double max = 0;
+            for (var e : a.estimates()) {
+                max = Math.max(max, e.probability());
+            }
+            Object[] row = new Object[18];
+            int k = 0;
+            row[k++] = tenantId;
+            row[k++] = a.id();
+            row[k++] = a.subject().prefix();
+            row[k++] = a.subjectId();
+            row[k++] = Timestamp.from(a.asOf());
+            row[k++] = p.seq();
+            row[k++] = a.decision().action().name();
+            row[k++] = max;
+            for (RiskCategory c : RiskCategory.values()) {
+                row[k++] = a.probability(c);
+            }
+            row[k++] = a.exposureUsd();
+            row[k++] = a.expectedLossUsd();
+            row[k++] = versions(a, p.versionsId());
+            row[k] = new String(p.json(), java.nio.charset.StandardCharsets.UTF_8);
+            arows.add(row);
+        }
+        jdbc.batchUpdate("insert into assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"
+                + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd, expected_loss_usd, versions_id,"
+                + " body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arows);
     }
 
     private static void copy(PGConnection pg, String sql, BinaryCopy rows) throws SQLException {

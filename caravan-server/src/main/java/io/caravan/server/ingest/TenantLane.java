@@ -67,6 +67,8 @@ final class TenantLane {
     private final java.util.concurrent.ExecutorService writer;
     private Engine engine;
     private long nextSeq;
+    /** The identities stored (or being stored): lets new records skip the database lookup. */
+    private KeyFilter stored = new KeyFilter(1);
     /** The time of the newest record folded in: the organisation's clock for sweeps (its data may be historical). */
     private java.time.Instant newest = java.time.Instant.EPOCH;
 
@@ -240,7 +242,7 @@ final class TenantLane {
                 RecordStore.Known p = pending.get(k); // looked up before storage: a key leaves pending only once committed
                 if (p != null) {
                     known.put(k, p);
-                } else {
+                } else if (stored.mightContain(k)) {
                     types.add(r.type());
                     keys.add(r.key());
                 }
@@ -280,6 +282,7 @@ final class TenantLane {
                 seqs[accepted.size()] = mine;
                 accepted.add(r);
                 acceptedKeys.add(k);
+                stored.add(k); // before the commit: "maybe" for a key that then fails to store only costs a lookup
                 byte[] json = fold(mine, r.event(), produced, alerts);
                 out.add(new RecordOutcome(r.line(), RecordOutcome.Status.ACCEPTED, mine, json, null));
             }
@@ -378,7 +381,9 @@ final class TenantLane {
         EventReader reader = new EventReader(reference);
         List<RecordError> errors = new ArrayList<>();
         long[] count = new long[1];
+        KeyFilter keys = new KeyFilter(Math.max(4_000_000L, 2 * store.count(tenantId)));
         tx.executeWithoutResult(status -> store.replay(tenantId, 1, s -> {
+            keys.add(s.type() + '\u0000' + s.key());
             Event ev = reader.decodeLine("stored record", s.seq(), s.json(), ParsedRecord.recordType(s.type()), errors);
             if (ev == null) {
                 throw new IllegalStateException("stored record " + s.seq() + " of tenant " + tenantId
@@ -391,6 +396,7 @@ final class TenantLane {
             count[0]++;
         }));
         engine = e;
+        stored = keys;
         nextSeq = store.nextSeq(tenantId);
         if (count[0] > 0) {
             log.info("Rebuilt the engine of tenant {} from {} stored records in {} ms", tenantId, count[0],
