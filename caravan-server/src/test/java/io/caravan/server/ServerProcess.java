@@ -1,6 +1,5 @@
 package io.caravan.server;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -72,9 +71,5 @@ final class ServerProcess {
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-    }
-
-    static File javaHome() {
-        return new File(System.getProperty("java.home"));
     }
 }
