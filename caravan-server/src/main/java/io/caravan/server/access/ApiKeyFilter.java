@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Authenticates {@code Authorization: Bearer ck_…} API keys. A request that presents a key either is that
- * key's caller or is refused with 401; it never falls back to a session.
+ * Authenticates {@code Authorization: Bearer ck_…} API keys, in the chain that only such requests reach.
+ * A request that presents a key either is that key's caller or is refused with 401; it never uses a session.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 

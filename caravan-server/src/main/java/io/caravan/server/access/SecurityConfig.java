@@ -29,16 +29,53 @@ public class SecurityConfig {
     private static final String[] READERS = {"ADMIN", "ANALYST", "VIEWER"};
     private static final String[] WORKERS = {"ADMIN", "ANALYST"};
 
+    /**
+     * Calls with an API key: stateless, no CSRF (a browser never sends the header by itself), none of the
+     * login, logout and session machinery — the short chain, for machines sending records at volume.
+     */
     @Bean
-    SecurityFilterChain security(HttpSecurity http, AccessStore store, LoginThrottle throttle) throws Exception {
-        AuthenticationEntryPoint api = (request, response, e) -> Problems.write(response, request, HttpStatus.UNAUTHORIZED,
-                "unauthenticated", "log in at /login, or send an API key as 'Authorization: Bearer ck_…'");
-        AccessDeniedHandler denied = (request, response, e) -> Problems.write(response, request, HttpStatus.FORBIDDEN,
-                e instanceof org.springframework.security.web.csrf.CsrfException ? "csrf" : "forbidden",
-                e instanceof org.springframework.security.web.csrf.CsrfException
-                        ? "the CSRF token is missing or stale: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
-                        : "your role may not do this; ask an administrator of your organisation");
-        http.authorizeHttpRequests(a -> a
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain apiKeys(HttpSecurity http, AccessStore store) throws Exception {
+        http.securityMatcher(r -> {
+                    String h = r.getHeader("Authorization");
+                    return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+                })
+                .sessionManagement(m -> m.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(c -> c.disable())
+                .addFilterBefore(new ApiKeyFilter(store), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(API_ENTRY).accessDeniedHandler(DENIED));
+        return common(http).build();
+    }
+
+    /** Browsers: a login form and a session, CSRF-protected; everything without an API key. */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain sessions(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.formLogin(f -> f.defaultSuccessUrl("/", false))
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .csrf(c -> c.spa())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(API_ENTRY, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(API_ENTRY, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                        .accessDeniedHandler(DENIED))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        return common(http).build();
+    }
+
+    private static final AuthenticationEntryPoint API_ENTRY = (request, response, e) -> Problems.write(response, request,
+            HttpStatus.UNAUTHORIZED, "unauthenticated", "log in at /login, or send an API key as 'Authorization: Bearer ck_…'");
+
+    private static final AccessDeniedHandler DENIED = (request, response, e) -> Problems.write(response, request,
+            HttpStatus.FORBIDDEN, e instanceof org.springframework.security.web.csrf.CsrfException ? "csrf" : "forbidden",
+            e instanceof org.springframework.security.web.csrf.CsrfException
+                    ? "the CSRF token is missing or stale: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
+                    : "your role may not do this; ask an administrator of your organisation");
+
+    /** The same roles by path and the same security headers for both chains. */
+    private static HttpSecurity common(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a
                         // the second dispatch of a streamed answer, and error pages, were authorised with their request
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC, jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
@@ -51,22 +88,12 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/**").hasAnyRole(WORKERS)
                         .anyRequest().authenticated())
-                .formLogin(f -> f.defaultSuccessUrl("/", false))
-                .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .csrf(c -> c.spa().ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                        .defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
-                        .accessDeniedHandler(denied))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:;"
                                 + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none';"
                                 + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
-                .addFilterBefore(new ApiKeyFilter(store), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
-        return http.build();
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
     }
 
     @Bean
