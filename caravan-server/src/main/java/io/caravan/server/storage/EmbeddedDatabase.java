@@ -48,6 +48,10 @@ public final class EmbeddedDatabase implements Closeable {
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
+                // A larger WAL buffer and rarer checkpoints: with the default 8 MB, commits stalled for 0.1-1 s
+                // behind WAL and checkpoint writes at 1 000 records/s (docs/benchmarks.md).
+                .setServerConfig("wal_buffers", "64MB")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .start();
         return new EmbeddedDatabase(pg, dataDirectory);
     }
