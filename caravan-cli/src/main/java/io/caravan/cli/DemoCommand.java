@@ -2,14 +2,12 @@ package io.caravan.cli;
 
 import io.caravan.engine.Policies;
 import io.caravan.reference.ReferenceData;
-import io.caravan.server.CaravanServer;
 import io.caravan.server.access.AccessStore;
 import io.caravan.server.access.Bootstrap;
 import io.caravan.server.access.Role;
 import io.caravan.server.audit.AuditLog;
 import io.caravan.world.WorldFiles;
 import io.caravan.world.WorldGenerator;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts the server on the embedded database, loads a generated demo world through the REST API and prints"
@@ -62,9 +59,9 @@ final class DemoCommand implements Callable<Integer> {
     private int serve() throws Exception {
         long t0 = System.nanoTime();
         System.err.println("Starting the Caravan server on the embedded PostgreSQL …");
-        ConfigurableApplicationContext context = CaravanServer.start(ServeCommand.properties(port, home, null),
-                "--logging.level.root=WARN");
-        String url = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        RunningServer server = RunningServer.start(ServeCommand.properties(port, home, null), "--logging.level.root=WARN");
+        ConfigurableApplicationContext context = server.context;
+        String url = server.url;
         ReferenceData reference = context.getBean(ReferenceData.class);
         Login login = demoLogin(context);
         System.err.printf("Generating a demo world of %,d orders (seed %d) …%n", orders, seed);
@@ -89,19 +86,13 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  Riskiest orders        " + url + "/api/v1/orders?decision=BLOCK");
         System.out.println("  Alert queue            " + url + "/api/v1/alerts?status=OPEN");
         System.out.printf("%n  Data is kept in %s; the report without a server: ./caravan demo --report%n",
-                context.getEnvironment().getProperty("caravan.home"));
+                context.getBean(io.caravan.server.CaravanProperties.class).home());
         System.out.printf("  Ready in %.1f s.%s%n", (System.nanoTime() - t0) / 1e9, exit ? "" : " Press Ctrl-C to stop.");
         if (exit) {
             context.close();
             return 0;
         }
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener(e -> {
-            if (e instanceof org.springframework.context.event.ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        closed.await();
+        server.awaitClose();
         return 0;
     }
 

@@ -10,11 +10,9 @@ import io.caravan.domain.TrackingEvent;
 import io.caravan.domain.Outcome;
 import io.caravan.json.EventWriter;
 import io.caravan.reference.ReferenceData;
-import io.caravan.server.CaravanServer;
 import io.caravan.server.access.AccessStore;
 import io.caravan.server.access.Role;
 import io.caravan.world.WorldGenerator;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,10 +65,11 @@ final class LoadCommand implements Callable<Integer> {
             throw new IllegalArgumentException("MODE is 'bulk' or 'single', not '" + mode + "'");
         }
         Path dir = home != null ? home : Files.createTempDirectory("caravan-load-");
-        ConfigurableApplicationContext context = CaravanServer.start(ServeCommand.properties(0, dir, null),
+        RunningServer server = RunningServer.start(ServeCommand.properties(0, dir, null),
                 "--logging.level.root=WARN", "--caravan.ingest.records-per-second=10000000", "--caravan.ingest.burst=20000000");
+        ConfigurableApplicationContext context = server.context;
         try {
-            String url = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            String url = server.url;
             AccessStore store = context.getBean(AccessStore.class);
             var tenant = store.createTenant("load-" + Long.toHexString(System.nanoTime()), "Load test", false);
             String key = store.createKey(tenant.id(), "load", Role.INGEST, "load").token();

@@ -1,7 +1,5 @@
 package io.caravan.cli;
 
-import io.caravan.server.CaravanServer;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -9,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Caravan server: the REST API (OpenAPI UI at /swagger-ui.html), storage, alerts, cases and audit.",
@@ -32,15 +29,8 @@ final class ServeCommand implements Callable<Integer> {
     String[] springArgs = new String[0];
 
     @Override
-    public Integer call() throws InterruptedException {
-        ConfigurableApplicationContext context = CaravanServer.start(properties(port, home, databaseUrl), springArgs);
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener(e -> {
-            if (e instanceof org.springframework.context.event.ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        closed.await();
+    public Integer call() throws Exception {
+        RunningServer.start(properties(port, home, databaseUrl), springArgs).awaitClose();
         return 0;
     }
 

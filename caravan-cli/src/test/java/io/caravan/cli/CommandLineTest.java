@@ -52,6 +52,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aServerThatCannotStartSaysWhyInOneLine(@TempDir Path home) throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Run serve = run("serve", "--home", home.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(serve.code()).isEqualTo(2);
+            assertThat(serve.err()).contains("caravan: the server could not start: ").contains("--port N")
+                    .doesNotContain("\tat org.");
+        }
+    }
+
+    @Test
     void demoPrintsTheReportWithTheCatchRateAndExplainReadsItBack(@TempDir Path dir) {
         Run demo = run("demo", "--report", "--orders", "3000", "--seed", "5", "--dir", dir.toString());
         assertThat(demo.code()).as(demo.err()).isZero();

@@ -12,10 +12,23 @@ import java.nio.file.Path;
  */
 @ConfigurationProperties("caravan")
 public record CaravanProperties(
-        @DefaultValue("${user.home}/.caravan") Path home,
+        Path home,
         @DefaultValue Database database,
         @DefaultValue Ingest ingest,
         @DefaultValue Security security) {
+
+    /** Without {@code caravan.home} (or {@code CARAVAN_HOME}) the data lives in {@code .caravan} in the user's home. */
+    public CaravanProperties {
+        if (home == null) {
+            home = defaultHome();
+        }
+        home = home.toAbsolutePath();
+    }
+
+    /** {@code ~/.caravan}: placeholders are not resolved in a default value, so it is computed here. */
+    public static Path defaultHome() {
+        return Path.of(System.getProperty("user.home"), ".caravan");
+    }
 
     /** Where the data lives: an external PostgreSQL by URL, or (URL empty) the embedded one under {@code home}. */
     public record Database(@DefaultValue("") String url, @DefaultValue("") String username,
