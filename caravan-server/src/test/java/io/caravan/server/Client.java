@@ -82,7 +82,7 @@ public final class Client {
     }
 
     public Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(path, "application/json", json);
     }
 
     public Response patch(String path, String json) {
@@ -95,7 +95,11 @@ public final class Client {
     }
 
     public Response postNdjson(String path, String body) {
-        return send(request(path).header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(path, "application/x-ndjson", body);
+    }
+
+    public Response post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response postMultipart(String path, String fileName, byte[] content) {

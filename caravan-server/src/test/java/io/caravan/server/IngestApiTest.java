@@ -131,6 +131,12 @@ class IngestApiTest {
         assertThat(bad.json().get("field").stringValue()).contains("unit_value");
         assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at io.caravan");
         assertThat(ingest.post("/api/v1/records", "").status()).isEqualTo(400);
+        Client.Response empty = ingest.postNdjson("/api/v1/records", "\n\n");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("detail").stringValue()).contains("the body is empty");
+        Client.Response csv = ingest.post("/api/v1/records", "text/csv", "id,at\n");
+        assertThat(csv.status()).isEqualTo(415);
+        assertThat(csv.json().get("detail").stringValue()).contains("'text/csv'").contains("application/x-ndjson");
     }
 
     @Test

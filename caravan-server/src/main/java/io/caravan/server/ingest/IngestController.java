@@ -78,6 +78,9 @@ public class IngestController {
                     ingestion.admit(caller.tenantId(), chunk.size());
                     parts.add(ingestion.submitAsync(caller.tenantId(), List.copyOf(chunk)));
                 });
+        if (parsed.records().isEmpty() && parsed.errors().isEmpty()) {
+            throw new BadRequest("", "the body is empty; send records as application/x-ndjson, one JSON object per line");
+        }
         List<RecordOutcome> outcomes = new ArrayList<>(parsed.records().size());
         for (var p : parts) {
             outcomes.addAll(Ingestion.await(p));

@@ -64,6 +64,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "internal", "an unexpected error; the server log has its details under the request id", null, request));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "Content-Type '" + e.getContentType() + "' is not accepted"
+                + " here; send " + e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+                        .collect(java.util.stream.Collectors.joining(" or ")));
+        return createResponseEntity(p, headers, status, request);
+    }
+
     /** Spring's own errors (unknown route, bad method, unreadable body…) get our type and the request id too. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
