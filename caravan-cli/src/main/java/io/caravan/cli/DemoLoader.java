@@ -32,24 +32,39 @@ final class DemoLoader {
         this.token = token;
     }
 
-    Totals send(List<Event> events, Progress progress) throws IOException, InterruptedException {
-        long accepted = 0;
-        long duplicates = 0;
-        long rejected = 0;
-        long assessments = 0;
+    /** The events as NDJSON bodies of at most {@link #BULK_LINES} lines, in order. */
+    static List<String> bulks(List<Event> events) {
+        List<String> bodies = new java.util.ArrayList<>();
         for (int i = 0; i < events.size(); i += BULK_LINES) {
             StringBuilder body = new StringBuilder(BULK_LINES * 500);
             for (Event e : events.subList(i, Math.min(events.size(), i + BULK_LINES))) {
                 body.append(EventWriter.toJson(e)).append('\n');
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/records"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IOException("the server refused a bulk (HTTP " + r.statusCode() + "): " + r.body());
-            }
-            JsonNode j = io.caravan.json.Json.mapper().readTree(r.body());
+            bodies.add(body.toString());
+        }
+        return bodies;
+    }
+
+    /** Sends one NDJSON bulk and returns the server's line-by-line answer; anything but 200 is an error. */
+    JsonNode post(String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/records")).timeout(java.time.Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("the server refused a bulk (HTTP " + r.statusCode() + "): " + r.body());
+        }
+        return io.caravan.json.Json.mapper().readTree(r.body());
+    }
+
+    Totals send(List<Event> events, Progress progress) throws IOException, InterruptedException {
+        long accepted = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        long assessments = 0;
+        int sent = 0;
+        for (String body : bulks(events)) {
+            JsonNode j = post(body);
             accepted += j.get("accepted").longValue();
             duplicates += j.get("duplicates").longValue();
             rejected += j.get("rejected").longValue();
@@ -57,7 +72,8 @@ final class DemoLoader {
             if (j.get("rejected").longValue() > 0) {
                 throw new IOException("the server rejected demo records: " + j.get("errors"));
             }
-            progress.update(Math.min(events.size(), i + BULK_LINES));
+            sent += j.get("lines").intValue();
+            progress.update(sent);
         }
         progress.finish();
         return new Totals(accepted, duplicates, rejected, assessments);

@@ -20,12 +20,8 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,25 +96,13 @@ final class LoadCommand implements Callable<Integer> {
         DemoLoader loader = new DemoLoader(url, key);
         System.err.printf("Sending %,d participants, listings, shipments and events first (not timed) …%n", setup.size());
         loader.send(setup, new Progress(System.err, "setup    ", setup.size()));
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < timed.size(); i += DemoLoader.BULK_LINES) {
-            StringBuilder b = new StringBuilder();
-            for (Event e : timed.subList(i, Math.min(timed.size(), i + DemoLoader.BULK_LINES))) {
-                b.append(EventWriter.toJson(e)).append('\n');
-            }
-            bodies.add(b.toString());
-        }
-        HttpClient http = HttpClient.newHttpClient();
+        List<String> bodies = DemoLoader.bulks(timed);
         long assessments = 0;
         long t0 = System.nanoTime();
         for (String body : bodies) {
-            HttpResponse<String> r = http.send(post(url, key, "application/x-ndjson", body), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IOException("bulk refused: HTTP " + r.statusCode() + " " + r.body());
-            }
-            var j = io.caravan.json.Json.mapper().readTree(r.body());
+            var j = loader.post(body);
             if (j.get("accepted").intValue() != body.lines().count()) {
-                throw new IOException("not every order was accepted: " + r.body().substring(0, Math.min(500, r.body().length())));
+                throw new IOException("not every order was accepted: " + j.get("errors"));
             }
             assessments += j.get("assessments").longValue();
         }
@@ -206,12 +190,6 @@ final class LoadCommand implements Callable<Integer> {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
-    }
-
-    private static HttpRequest post(String url, String key, String type, String body) {
-        return HttpRequest.newBuilder(URI.create(url + "/api/v1/records")).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + key).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static void deleteTree(Path dir) throws IOException {

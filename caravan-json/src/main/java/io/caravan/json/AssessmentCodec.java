@@ -55,11 +55,7 @@ public final class AssessmentCodec {
 
     /** One assessment as one line of JSON, without the line end. */
     public static String toJson(Assessment a, String versionsId) {
-        java.io.StringWriter sw = new java.io.StringWriter(2048);
-        try (JsonGenerator g = Json.mapper().createGenerator(sw)) {
-            write(g, a, versionsId);
-        }
-        return sw.toString();
+        return new String(toJsonBytes(a, versionsId), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public static void write(JsonGenerator g, Assessment a, String versionsId) {

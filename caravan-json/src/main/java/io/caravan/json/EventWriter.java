@@ -52,15 +52,7 @@ public final class EventWriter implements Closeable {
 
     /** One record as one line of JSON, without the line end. */
     public static String toJson(Event e) {
-        java.io.StringWriter sw = new java.io.StringWriter(512);
-        try (EventWriter w = new EventWriter(sw)) {
-            w.write(e);
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        StringBuffer b = sw.getBuffer();
-        b.setLength(b.length() - 1);
-        return b.toString();
+        return new String(toJsonBytes(e), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void write(Event e) {

@@ -118,12 +118,8 @@ public class RecordStore {
                 for (Produced p : assessments) {
                     Assessment a = p.assessment();
                     String vid = versions(a, p.versionsId());
-                    double max = 0;
-                    for (var e : a.estimates()) {
-                        max = Math.max(max, e.probability());
-                    }
                     rows.row(18).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
-                            .int8(p.seq()).text(a.decision().action().name()).float8(max);
+                            .int8(p.seq()).text(a.decision().action().name()).float8(highest(a));
                     for (RiskCategory c : RiskCategory.values()) {
                         rows.float8(a.probability(c));
                     }
@@ -140,6 +136,15 @@ public class RecordStore {
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
         }
+    }
+
+    /** The highest probability among an assessment's estimates (the {@code p_max} column). */
+    private static double highest(Assessment a) {
+        double max = 0;
+        for (var e : a.estimates()) {
+            max = Math.max(max, e.probability());
+        }
+        return max;
     }
 
     /** Below this many records a batch is written with multi-row INSERTs: one round trip each, where COPY needs two. */
@@ -160,10 +165,6 @@ public class RecordStore {
         List<Object[]> arows = new ArrayList<>(assessments.size());
         for (Produced p : assessments) {
             Assessment a = p.assessment();
-            double max = 0;
-            for (var e : a.estimates()) {
-                max = Math.max(max, e.probability());
-            }
             Object[] row = new Object[18];
             int k = 0;
             row[k++] = tenantId;
@@ -173,7 +174,7 @@ public class RecordStore {
             row[k++] = Timestamp.from(a.asOf());
             row[k++] = p.seq();
             row[k++] = a.decision().action().name();
-            row[k++] = max;
+            row[k++] = highest(a);
             for (RiskCategory c : RiskCategory.values()) {
                 row[k++] = a.probability(c);
             }

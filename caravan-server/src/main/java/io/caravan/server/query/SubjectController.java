@@ -45,9 +45,8 @@ public class SubjectController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String decision,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        List<RecordQueries.FieldFilter> f = new ArrayList<>();
-        add(f, "kind", kind == null ? null : kind.toUpperCase(java.util.Locale.ROOT));
-        add(f, "country", country == null ? null : country.toUpperCase(java.util.Locale.ROOT));
+        List<RecordQueries.FieldFilter> f = filters("kind", kind == null ? null : kind.toUpperCase(java.util.Locale.ROOT),
+                "country", country == null ? null : country.toUpperCase(java.util.Locale.ROOT));
         return records.list(Caller.current().tenantId(), "participant", f, q, decision, null, null,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "id"));
     }
@@ -82,10 +81,7 @@ public class SubjectController {
             @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        List<RecordQueries.FieldFilter> f = new ArrayList<>();
-        add(f, "merchant_id", merchantId);
-        add(f, "marketplace_id", marketplaceId);
-        add(f, "ship_to", shipTo);
+        List<RecordQueries.FieldFilter> f = filters("merchant_id", merchantId, "marketplace_id", marketplaceId, "ship_to", shipTo);
         return records.list(Caller.current().tenantId(), "order", f, null, decision, from, to,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "at,desc"));
     }
@@ -108,8 +104,7 @@ public class SubjectController {
             @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        List<RecordQueries.FieldFilter> f = new ArrayList<>();
-        add(f, "order_id", orderId);
+        List<RecordQueries.FieldFilter> f = filters("order_id", orderId);
         return records.list(Caller.current().tenantId(), "payment", f, null, decision, from, to,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "at,desc"));
     }
@@ -129,9 +124,7 @@ public class SubjectController {
             @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        List<RecordQueries.FieldFilter> f = new ArrayList<>();
-        add(f, "forwarder_id", forwarderId);
-        add(f, "order_id", orderId);
+        List<RecordQueries.FieldFilter> f = filters("forwarder_id", forwarderId, "order_id", orderId);
         return records.list(Caller.current().tenantId(), "shipment", f, null, decision, from, to,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "at,desc"));
     }
@@ -153,8 +146,7 @@ public class SubjectController {
             @RequestParam(required = false) String decision,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        List<RecordQueries.FieldFilter> f = new ArrayList<>();
-        add(f, "seller_id", sellerId);
+        List<RecordQueries.FieldFilter> f = filters("seller_id", sellerId);
         return records.list(Caller.current().tenantId(), "listing", f, null, decision, null, null,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "at,desc"));
     }
@@ -172,9 +164,15 @@ public class SubjectController {
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "seq,desc"));
     }
 
-    private static void add(List<RecordQueries.FieldFilter> f, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            f.add(new RecordQueries.FieldFilter(field, value));
+    /** Field filters from (field, value) pairs; a value that is null or blank filters nothing. */
+    private static List<RecordQueries.FieldFilter> filters(String... fieldsAndValues) {
+        List<RecordQueries.FieldFilter> f = new ArrayList<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            String value = fieldsAndValues[i + 1];
+            if (value != null && !value.isBlank()) {
+                f.add(new RecordQueries.FieldFilter(fieldsAndValues[i], value));
+            }
         }
+        return f;
     }
 }
