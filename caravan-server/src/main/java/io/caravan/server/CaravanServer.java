@@ -19,7 +19,6 @@ public class CaravanServer {
     /** Starts the server; {@code properties} override the configuration (e.g. {@code server.port}). */
     public static ConfigurableApplicationContext start(Map<String, String> properties, String... args) {
         SpringApplication app = new SpringApplication(CaravanServer.class);
-        app.setDefaultProperties(Map.of());
         List<String> all = new ArrayList<>(List.of(args));
         properties.forEach((k, v) -> all.add("--" + k + "=" + v));
         return app.run(all.toArray(String[]::new));

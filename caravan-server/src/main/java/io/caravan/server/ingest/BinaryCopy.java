@@ -14,7 +14,6 @@ final class BinaryCopy {
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
     private final Out out;
-    private int rows;
 
     BinaryCopy(int capacity) {
         out = new Out(capacity);
@@ -25,7 +24,6 @@ final class BinaryCopy {
 
     BinaryCopy row(int fields) {
         out.int16(fields);
-        rows++;
         return this;
     }
 
@@ -77,10 +75,6 @@ final class BinaryCopy {
         out.int32(8);
         out.int64(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000) - PG_EPOCH_MICROS);
         return this;
-    }
-
-    int rows() {
-        return rows;
     }
 
     /** The finished stream, with its trailer. */

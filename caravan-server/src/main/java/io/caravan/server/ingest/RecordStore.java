@@ -200,14 +200,17 @@ public class RecordStore {
     /** Stores the versions an assessment cites, once. */
     private String versions(Assessment a, String vid) {
         if (!knownVersions.contains(vid)) {
-            StringBuilder json = new StringBuilder("{");
-            a.versions().components().forEach((k, v) -> json.append(json.length() > 1 ? "," : "")
-                    .append(io.caravan.server.web.Json.quote(k)).append(':').append(io.caravan.server.web.Json.quote(v)));
-            jdbc.update("insert into versions (id, entries) values (?, ?::jsonb) on conflict do nothing", vid,
-                    json.append('}').toString());
-            knownVersions.add(vid);
+            recordVersions(vid, a.versions().components());
         }
         return vid;
+    }
+
+    /** Records a versions map under its id; true when it was not known before. */
+    public boolean recordVersions(String id, java.util.Map<String, String> entries) {
+        int added = jdbc.update("insert into versions (id, entries) values (?, ?::jsonb) on conflict do nothing", id,
+                io.caravan.json.Json.mapper().writeValueAsString(new java.util.TreeMap<>(entries)));
+        knownVersions.add(id);
+        return added == 1;
     }
 
     /**

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -28,13 +27,13 @@ class Startup implements ApplicationRunner {
 
     private final Ingestion ingestion;
     private final ReferenceData reference;
-    private final JdbcTemplate jdbc;
+    private final RecordStore store;
     private final AuditLog audit;
 
-    Startup(Ingestion ingestion, ReferenceData reference, JdbcTemplate jdbc, AuditLog audit) {
+    Startup(Ingestion ingestion, ReferenceData reference, RecordStore store, AuditLog audit) {
         this.ingestion = ingestion;
         this.reference = reference;
-        this.jdbc = jdbc;
+        this.store = store;
         this.audit = audit;
     }
 
@@ -43,12 +42,7 @@ class Startup implements ApplicationRunner {
         Map<String, String> v = new TreeMap<>(reference.versions());
         v.putAll(Engine.MODELS);
         String id = AssessmentCodec.versionsId(Versions.of(v));
-        StringBuilder json = new StringBuilder("{");
-        v.forEach((k, x) -> json.append(json.length() > 1 ? "," : "").append(io.caravan.server.web.Json.quote(k)).append(':')
-                .append(io.caravan.server.web.Json.quote(x)));
-        int added = jdbc.update("insert into versions (id, entries) values (?, ?::jsonb) on conflict do nothing", id,
-                json.append('}').toString());
-        if (added == 1) {
+        if (store.recordVersions(id, v)) {
             audit.record(null, "system", "reference.loaded", "versions:" + id, String.join(", ", v.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }

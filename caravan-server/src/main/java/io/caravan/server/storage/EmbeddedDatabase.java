@@ -23,11 +23,9 @@ public final class EmbeddedDatabase implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
     }
 
     /** Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use. */
@@ -53,20 +51,12 @@ public final class EmbeddedDatabase implements Closeable {
                 .setServerConfig("wal_buffers", "64MB")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .start();
-        return new EmbeddedDatabase(pg, dataDirectory);
+        return new EmbeddedDatabase(pg);
     }
 
     /** The JDBC URL of the {@code postgres} database as user {@code postgres} (local, trust authentication). */
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
-    public int port() {
-        return postgres.getPort();
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     @Override

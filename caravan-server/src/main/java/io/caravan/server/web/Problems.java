@@ -53,7 +53,7 @@ public final class Problems {
         response.getWriter().write(sb.append('}').toString());
     }
 
-    static String quote(String s) {
+    private static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
