@@ -44,7 +44,7 @@ public record CaravanProperties(
      */
     public record Ingest(@DefaultValue("67108864") long maxBodyBytes, @DefaultValue("100000") int maxRecords,
                          @DefaultValue("200000") double recordsPerSecond, @DefaultValue("400000") double burst,
-                         @DefaultValue("5000") int batchRecords) {
+                         @DefaultValue("2000") int batchRecords) {
     }
 
     /**

@@ -58,13 +58,6 @@ final class BinaryCopy {
         return this;
     }
 
-    /** Text already in UTF-8. */
-    BinaryCopy utf8(byte[] b) {
-        out.int32(b.length);
-        out.write(b, 0, b.length);
-        return this;
-    }
-
     BinaryCopy bytea(byte[] b) {
         out.int32(b.length);
         out.write(b, 0, b.length);

@@ -5,9 +5,14 @@ package io.caravan.server.ingest;
  * if any), DUPLICATE (the same record was stored before as {@code seq}; nothing changed) or CONFLICT (a
  * different record with the same identity is stored; this one was refused).
  */
-public record RecordOutcome(long line, Status status, long seq, byte[] assessmentJson, String message) {
+public record RecordOutcome(long line, Status status, long seq, RecordStore.Produced assessment, String message) {
 
     public enum Status {
         ACCEPTED, DUPLICATE, CONFLICT
+    }
+
+    /** The assessment's JSON, or null when the record produced none. */
+    public byte[] assessmentJson() {
+        return assessment == null ? null : assessment.json();
     }
 }

@@ -3,6 +3,7 @@ package io.caravan.server.ingest;
 import io.caravan.risk.Assessment;
 import io.caravan.risk.RiskCategory;
 import io.caravan.server.alerts.AlertDraft;
+import io.caravan.server.storage.BodyCodec;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -35,17 +36,50 @@ public class RecordStore {
     public record Stored(long seq, String type, String key, String json) {
     }
 
-    /** An assessment to store with the sequence number of the record that produced it. */
-    public record Produced(long seq, Assessment assessment, byte[] json, String versionsId) {
+    /**
+     * An assessment to store with the sequence number of the record that produced it. Its JSON is written
+     * by {@link #encode}, away from the engine's thread, before the batch is stored.
+     */
+    public static final class Produced {
+        private final long seq;
+        private final Assessment assessment;
+        private final String versionsId;
+        private byte[] json;
+        private byte[] stored;
+
+        public Produced(long seq, Assessment assessment, String versionsId) {
+            this.seq = seq;
+            this.assessment = assessment;
+            this.versionsId = versionsId;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        Assessment assessment() {
+            return assessment;
+        }
+
+        String versionsId() {
+            return versionsId;
+        }
+
+        /** The caravan.assessment.v1 JSON; null until encoded. */
+        public byte[] json() {
+            return json;
+        }
     }
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final BodyCodec bodies;
     private final Set<String> knownVersions = ConcurrentHashMap.newKeySet();
 
-    public RecordStore(JdbcTemplate jdbc, DataSource dataSource) {
+    public RecordStore(JdbcTemplate jdbc, DataSource dataSource, BodyCodec bodies) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.bodies = bodies;
     }
 
     /** The stored records among {@code keys} ("type\u0000key"), by that composite. */
@@ -95,7 +129,15 @@ public class RecordStore {
         });
     }
 
-    /** Writes accepted records, their assessments and alerts. Must run in a transaction. */
+    /** Writes each assessment's JSON and the compressed form it is stored in. */
+    public void encode(List<Produced> assessments) {
+        for (Produced p : assessments) {
+            p.json = io.caravan.json.AssessmentCodec.toJsonBytes(p.assessment, p.versionsId);
+            p.stored = bodies.compress(p.json);
+        }
+    }
+
+    /** Writes accepted records, their encoded assessments and alerts. Must run in a transaction. */
     public void write(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments,
                       List<AlertDraft> alerts) throws SQLException {
         Connection con = DataSourceUtils.getConnection(dataSource);
@@ -114,7 +156,7 @@ public class RecordStore {
                 copy(pg, "copy record (tenant_id, seq, type, record_id, record_key, at, digest, body) from stdin (format binary)", rows);
             }
             if (!assessments.isEmpty()) {
-                BinaryCopy rows = new BinaryCopy(assessments.size() * 2800);
+                BinaryCopy rows = new BinaryCopy(assessments.size() * 900);
                 for (Produced p : assessments) {
                     Assessment a = p.assessment();
                     String vid = versions(a, p.versionsId());
@@ -123,7 +165,7 @@ public class RecordStore {
                     for (RiskCategory c : RiskCategory.values()) {
                         rows.float8(a.probability(c));
                     }
-                    rows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(vid).utf8(p.json());
+                    rows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(vid).bytea(p.stored);
                 }
                 copy(pg, "copy assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"
                         + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd,"
@@ -181,7 +223,7 @@ public class RecordStore {
             row[k++] = a.exposureUsd();
             row[k++] = a.expectedLossUsd();
             row[k++] = versions(a, p.versionsId());
-            row[k] = new String(p.json(), java.nio.charset.StandardCharsets.UTF_8);
+            row[k] = p.stored;
             arows.add(row);
         }
         jdbc.batchUpdate("insert into assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"

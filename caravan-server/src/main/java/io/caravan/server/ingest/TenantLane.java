@@ -30,10 +30,12 @@ import java.util.function.Function;
 
 /**
  * One tenant's engine and the single thread that owns it. Submissions queue here; the thread takes what
- * has queued (up to a batch), assesses each new record with the state before it, folds it in, and stores
+ * has queued (up to a batch), assesses each new record with the state before it and folds it in. The batch
+ * then passes to an encoder thread (assessments to JSON, compressed) and a writer thread, which stores
  * records, assessments and alerts in one transaction — so a request is acknowledged only once all of it is
- * durable, and concurrent single-record requests share one commit. If the transaction fails the engine is
- * rebuilt from storage, so memory never runs ahead of what is stored.
+ * durable, concurrent single-record requests share one commit, and the three stages work on consecutive
+ * batches at once. If the transaction fails the engine is rebuilt from storage, so memory never runs ahead
+ * of what is stored.
  */
 final class TenantLane {
 
@@ -62,8 +64,9 @@ final class TenantLane {
     /** Keys of records folded in but not yet committed. */
     private final java.util.concurrent.ConcurrentHashMap<String, RecordStore.Known> pending = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean poisoned = new java.util.concurrent.atomic.AtomicBoolean();
-    /** At most two batches are folded ahead of storage. */
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
+    /** At most three batches are folded ahead of storage: one being encoded, one being written, one waiting. */
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(3);
+    private final java.util.concurrent.ExecutorService encoder;
     private final java.util.concurrent.ExecutorService writer;
     private Engine engine;
     private long nextSeq;
@@ -82,11 +85,8 @@ final class TenantLane {
         this.metrics = metrics;
         this.assessTimer = Timer.builder("caravan.assessment").description("Time to assess one record")
                 .publishPercentileHistogram().register(metrics);
-        this.writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "caravan-writer-" + tenantId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.encoder = stage("caravan-encoder-" + tenantId);
+        this.writer = stage("caravan-writer-" + tenantId);
         this.thread = new Thread(this::loop, "caravan-tenant-" + tenantId);
         thread.setDaemon(true);
         thread.start();
@@ -115,6 +115,14 @@ final class TenantLane {
         });
     }
 
+    private static java.util.concurrent.ExecutorService stage(String name) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     CompletableFuture<Void> ready() {
         return ready;
     }
@@ -136,8 +144,10 @@ final class TenantLane {
     void stop() {
         running = false;
         thread.interrupt();
-        writer.shutdown();
+        encoder.shutdown(); // the encoder hands each batch to the writer: it stops first
         try {
+            encoder.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            writer.shutdown();
             writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -205,7 +215,8 @@ final class TenantLane {
         }
         try {
             if (poisoned.get()) {
-                // A write failed: wait for the writes queued behind it (they fail too), then start again from storage.
+                // A write failed: wait for the batches queued behind it (they fail too), then start again from storage.
+                encoder.submit(() -> { }).get();
                 writer.submit(() -> { }).get();
                 engine = null;
                 poisoned.set(false);
@@ -283,8 +294,8 @@ final class TenantLane {
                 accepted.add(r);
                 acceptedKeys.add(k);
                 stored.add(k); // before the commit: "maybe" for a key that then fails to store only costs a lookup
-                byte[] json = fold(mine, r.event(), produced, alerts);
-                out.add(new RecordOutcome(r.line(), RecordOutcome.Status.ACCEPTED, mine, json, null));
+                RecordStore.Produced a = fold(mine, r.event(), produced, alerts);
+                out.add(new RecordOutcome(r.line(), RecordOutcome.Status.ACCEPTED, mine, a, null));
             }
             outcomes.add(out);
         }
@@ -293,46 +304,66 @@ final class TenantLane {
             throw e;
         }
         nextSeq = seq;
-        long[] used = Arrays.copyOf(seqs, accepted.size());
+        Folded f = new Folded(group, accepted, Arrays.copyOf(seqs, accepted.size()), acceptedKeys, produced, alerts, outcomes);
         inFlight.acquire();
-        writer.execute(() -> {
+        encoder.execute(() -> {
+            RuntimeException failed = null;
             try {
-                if (poisoned.get()) {
-                    throw new IllegalStateException("an earlier batch of this organisation could not be stored; retry");
-                }
-                if (!accepted.isEmpty()) {
-                    tx.executeWithoutResult(status -> {
-                        try {
-                            store.write(tenantId, accepted, used, produced, alerts);
-                        } catch (java.sql.SQLException e) {
-                            throw new org.springframework.dao.DataAccessResourceFailureException(e.getMessage(), e);
-                        }
-                    });
-                    metrics.counter("caravan.ingest.records", "outcome", "accepted").increment(accepted.size());
-                    for (AlertDraft a : alerts) {
-                        metrics.counter("caravan.alerts.raised", "severity", a.severity().name(), "kind", a.kind()).increment();
-                    }
-                }
-                acceptedKeys.forEach(pending::remove);
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).result().complete(outcomes.get(i));
-                }
+                store.encode(f.produced());
             } catch (RuntimeException e) {
-                if (!poisoned.getAndSet(true)) {
-                    log.error("storing a batch for tenant {} failed; its engine will be rebuilt from storage", tenantId, e);
-                }
-                acceptedKeys.forEach(pending::remove);
-                for (Submit s : group) {
-                    s.result().completeExceptionally(e);
-                }
-            } finally {
-                inFlight.release();
+                failed = e;
             }
+            RuntimeException encodingFailed = failed;
+            writer.execute(() -> store(f, encodingFailed));
         });
     }
 
-    /** Assesses a new record with the state before it, then folds it in; returns the assessment's JSON, if any. */
-    private byte[] fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts) {
+    /** A group folded into the engine, on its way to storage: the records accepted and what they produced. */
+    private record Folded(List<Submit> group, List<ParsedRecord> accepted, long[] seqs, List<String> keys,
+                          List<RecordStore.Produced> produced, List<AlertDraft> alerts, List<List<RecordOutcome>> outcomes) {
+    }
+
+    /** On the writer thread: stores a folded, encoded group in one transaction, then answers its requests. */
+    private void store(Folded f, RuntimeException encodingFailed) {
+        try {
+            if (encodingFailed != null) {
+                throw encodingFailed;
+            }
+            if (poisoned.get()) {
+                throw new IllegalStateException("an earlier batch of this organisation could not be stored; retry");
+            }
+            if (!f.accepted().isEmpty()) {
+                tx.executeWithoutResult(status -> {
+                    try {
+                        store.write(tenantId, f.accepted(), f.seqs(), f.produced(), f.alerts());
+                    } catch (java.sql.SQLException e) {
+                        throw new org.springframework.dao.DataAccessResourceFailureException(e.getMessage(), e);
+                    }
+                });
+                metrics.counter("caravan.ingest.records", "outcome", "accepted").increment(f.accepted().size());
+                for (AlertDraft a : f.alerts()) {
+                    metrics.counter("caravan.alerts.raised", "severity", a.severity().name(), "kind", a.kind()).increment();
+                }
+            }
+            f.keys().forEach(pending::remove);
+            for (int i = 0; i < f.group().size(); i++) {
+                f.group().get(i).result().complete(f.outcomes().get(i));
+            }
+        } catch (RuntimeException e) {
+            if (!poisoned.getAndSet(true)) {
+                log.error("storing a batch for tenant {} failed; its engine will be rebuilt from storage", tenantId, e);
+            }
+            f.keys().forEach(pending::remove);
+            for (Submit s : f.group()) {
+                s.result().completeExceptionally(e);
+            }
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /** Assesses a new record with the state before it, then folds it in; returns the assessment to store, if any. */
+    private RecordStore.Produced fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts) {
         long t0 = System.nanoTime();
         if (e.at().isAfter(newest)) {
             newest = e.at();
@@ -346,8 +377,7 @@ final class TenantLane {
         } else if (e instanceof io.caravan.domain.Disruption d) {
             // An event reaches the shipments already on their way: each is assessed anew, stored and alerted on.
             for (Assessment touched : engine.inFlightTouchedBy(d)) {
-                produced.add(new RecordStore.Produced(seq, touched, AssessmentCodec.toJsonBytes(touched, versionsId(touched)),
-                        versionsId(touched)));
+                produced.add(new RecordStore.Produced(seq, touched, versionsId(touched)));
                 alerts.addAll(AlertRules.of(touched));
             }
         }
@@ -356,10 +386,10 @@ final class TenantLane {
         }
         assessTimer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         Assessment x = a.get();
-        byte[] json = AssessmentCodec.toJsonBytes(x, versionsId(x));
-        produced.add(new RecordStore.Produced(seq, x, json, versionsId(x)));
+        RecordStore.Produced p = new RecordStore.Produced(seq, x, versionsId(x));
+        produced.add(p);
         alerts.addAll(AlertRules.of(x));
-        return json;
+        return p;
     }
 
     private io.caravan.risk.Versions lastVersions;

@@ -4,6 +4,7 @@ import io.caravan.risk.Action;
 import io.caravan.server.access.Caller;
 import io.caravan.server.audit.AuditLog;
 import io.caravan.server.ingest.RawJson;
+import io.caravan.server.storage.BodyCodec;
 import io.caravan.server.web.ApiException;
 import io.caravan.server.web.BadRequest;
 import io.caravan.server.web.PageRequest;
@@ -56,11 +57,14 @@ public class AssessmentController {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final BodyCodec bodies;
 
-    public AssessmentController(JdbcTemplate jdbc, AuditLog audit, org.springframework.transaction.support.TransactionTemplate tx) {
+    public AssessmentController(JdbcTemplate jdbc, AuditLog audit, org.springframework.transaction.support.TransactionTemplate tx,
+                                BodyCodec bodies) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.tx = tx;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List assessments", description = "Filter by subject type and id, decision, category probability;"
@@ -100,7 +104,7 @@ public class AssessmentController {
         long tenant = Caller.current().tenantId();
         String type = subjectType == null ? null : subjectType.toLowerCase(Locale.ROOT);
         org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody body = out -> {
-            var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            var w = new java.io.BufferedOutputStream(out, 1 << 16);
             tx.executeWithoutResult(s -> jdbc.query(con -> {
                 var ps = con.prepareStatement("select body from assessment where tenant_id = ? and (?::text is null or subject_type = ?)"
                         + " order by record_seq, id");
@@ -111,7 +115,7 @@ public class AssessmentController {
                 return ps;
             }, rs -> {
                 try {
-                    w.write(rs.getString(1));
+                    w.write(bodies.decompress(rs.getBytes(1)));
                     w.write('\n');
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -123,6 +127,10 @@ public class AssessmentController {
                 .header("Content-Disposition", "attachment; filename=\"assessments.jsonl\"").body(body);
     }
 
+    private String body(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new String(bodies.decompress(rs.getBytes("body")), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Operation(summary = "One assessment with every reason", description = "id is the assessment id, e.g. order:O-000017"
             + " (its newest version), or the numeric row id. With its history and any overrides.")
     @GetMapping("/{id}")
@@ -131,10 +139,10 @@ public class AssessmentController {
         int colon = id.indexOf(':');
         List<Map.Entry<Summary, String>> rows = id.matches("\\d+")
                 ? jdbc.query("select " + COLUMNS + ", body from assessment where tenant_id = ? and id = ?",
-                        (rs, n) -> Map.entry(summary(rs), rs.getString("body")), c.tenantId(), Long.parseLong(id))
+                        (rs, n) -> Map.entry(summary(rs), body(rs)), c.tenantId(), Long.parseLong(id))
                 : colon < 0 ? List.of()
                 : jdbc.query("select " + COLUMNS + ", body from assessment where tenant_id = ? and subject_id = ? and subject_type = ?"
-                        + " order by as_of desc, id desc limit 1", (rs, n) -> Map.entry(summary(rs), rs.getString("body")),
+                        + " order by as_of desc, id desc limit 1", (rs, n) -> Map.entry(summary(rs), body(rs)),
                         c.tenantId(), id.substring(colon + 1), id.substring(0, colon));
         if (rows.isEmpty()) {
             throw ApiException.notFound("assessment", id);

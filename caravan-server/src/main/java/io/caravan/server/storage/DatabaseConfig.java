@@ -7,8 +7,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The connection pool, on the embedded PostgreSQL unless {@code caravan.database.url} names another. */
 @Configuration(proxyBeanMethods = false)
@@ -38,5 +41,18 @@ class DatabaseConfig {
         c.addDataSourceProperty("reWriteBatchedInserts", "true");
         c.addDataSourceProperty("ApplicationName", "caravan");
         return new HikariDataSource(c);
+    }
+
+    /** The codec of stored assessment bodies; this version's dictionary is added to the database's if it is new. */
+    @Bean
+    BodyCodec bodyCodec(JdbcTemplate jdbc) {
+        byte[] shipped = BodyCodec.shippedDictionary();
+        jdbc.update("insert into body_dictionary (id, dictionary) values (?, ?) on conflict (id) do nothing",
+                BodyCodec.dictionaryId(shipped), shipped);
+        Map<Long, byte[]> known = new HashMap<>();
+        jdbc.query("select id, dictionary from body_dictionary", rs -> {
+            known.put(rs.getLong(1), rs.getBytes(2));
+        });
+        return new BodyCodec(shipped, known);
     }
 }
