@@ -137,9 +137,9 @@ public class RecordStore {
         }
     }
 
-    /** Writes accepted records, their encoded assessments and alerts. Must run in a transaction. */
-    public void write(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments,
-                      List<AlertDraft> alerts) throws SQLException {
+    /** Writes accepted records, their encoded assessments, alerts and order-risk sums. Must run in a transaction. */
+    void write(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments,
+               List<AlertDraft> alerts, OrderRiskRollup rollup) throws SQLException {
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
             PGConnection pg = con.unwrap(PGConnection.class);
@@ -174,6 +174,9 @@ public class RecordStore {
             }
             if (!alerts.isEmpty()) {
                 raise(tenantId, alerts);
+            }
+            if (!rollup.isEmpty()) {
+                jdbc.batchUpdate(OrderRiskRollup.UPSERT, rollup.parameters(tenantId));
             }
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);

@@ -265,6 +265,7 @@ final class TenantLane {
         long[] seqs = new long[types.size() + known.size() + 1];
         List<RecordStore.Produced> produced = new ArrayList<>();
         List<AlertDraft> alerts = new ArrayList<>();
+        OrderRiskRollup rollup = new OrderRiskRollup();
         List<List<RecordOutcome>> outcomes = new ArrayList<>();
         long seq = nextSeq;
         try {
@@ -294,7 +295,7 @@ final class TenantLane {
                 accepted.add(r);
                 acceptedKeys.add(k);
                 stored.add(k); // before the commit: "maybe" for a key that then fails to store only costs a lookup
-                RecordStore.Produced a = fold(mine, r.event(), produced, alerts);
+                RecordStore.Produced a = fold(mine, r.event(), produced, alerts, rollup);
                 out.add(new RecordOutcome(r.line(), RecordOutcome.Status.ACCEPTED, mine, a, null));
             }
             outcomes.add(out);
@@ -304,7 +305,7 @@ final class TenantLane {
             throw e;
         }
         nextSeq = seq;
-        Folded f = new Folded(group, accepted, Arrays.copyOf(seqs, accepted.size()), acceptedKeys, produced, alerts, outcomes);
+        Folded f = new Folded(group, accepted, Arrays.copyOf(seqs, accepted.size()), acceptedKeys, produced, alerts, rollup, outcomes);
         inFlight.acquire();
         encoder.execute(() -> {
             RuntimeException failed = null;
@@ -320,7 +321,8 @@ final class TenantLane {
 
     /** A group folded into the engine, on its way to storage: the records accepted and what they produced. */
     private record Folded(List<Submit> group, List<ParsedRecord> accepted, long[] seqs, List<String> keys,
-                          List<RecordStore.Produced> produced, List<AlertDraft> alerts, List<List<RecordOutcome>> outcomes) {
+                          List<RecordStore.Produced> produced, List<AlertDraft> alerts, OrderRiskRollup rollup,
+                          List<List<RecordOutcome>> outcomes) {
     }
 
     /** On the writer thread: stores a folded, encoded group in one transaction, then answers its requests. */
@@ -335,7 +337,7 @@ final class TenantLane {
             if (!f.accepted().isEmpty()) {
                 tx.executeWithoutResult(status -> {
                     try {
-                        store.write(tenantId, f.accepted(), f.seqs(), f.produced(), f.alerts());
+                        store.write(tenantId, f.accepted(), f.seqs(), f.produced(), f.alerts(), f.rollup());
                     } catch (java.sql.SQLException e) {
                         throw new org.springframework.dao.DataAccessResourceFailureException(e.getMessage(), e);
                     }
@@ -363,7 +365,8 @@ final class TenantLane {
     }
 
     /** Assesses a new record with the state before it, then folds it in; returns the assessment to store, if any. */
-    private RecordStore.Produced fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts) {
+    private RecordStore.Produced fold(long seq, Event e, List<RecordStore.Produced> produced, List<AlertDraft> alerts,
+                                      OrderRiskRollup rollup) {
         long t0 = System.nanoTime();
         if (e.at().isAfter(newest)) {
             newest = e.at();
@@ -388,6 +391,9 @@ final class TenantLane {
         Assessment x = a.get();
         RecordStore.Produced p = new RecordStore.Produced(seq, x, versionsId(x));
         produced.add(p);
+        if (e instanceof io.caravan.domain.Order o && x.subject() == io.caravan.risk.SubjectType.ORDER) {
+            rollup.add(o, x);
+        }
         alerts.addAll(AlertRules.of(x));
         return p;
     }
