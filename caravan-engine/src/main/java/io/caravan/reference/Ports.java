@@ -46,6 +46,11 @@ public final class Ports {
         return p == null ? Optional.empty() : Optional.of(p.position());
     }
 
+    /** Every port, by code. */
+    public java.util.Collection<Port> all() {
+        return byCode.values();
+    }
+
     public int size() {
         return byCode.size();
     }

@@ -53,7 +53,7 @@ public class SecurityConfig {
     @Bean
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain sessions(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        http.formLogin(f -> f.defaultSuccessUrl("/", false))
+        http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.spa())
                 .exceptionHandling(e -> e
@@ -67,11 +67,20 @@ public class SecurityConfig {
     private static final AuthenticationEntryPoint API_ENTRY = (request, response, e) -> Problems.write(response, request,
             HttpStatus.UNAUTHORIZED, "unauthenticated", "log in at /login, or send an API key as 'Authorization: Bearer ck_…'");
 
-    private static final AccessDeniedHandler DENIED = (request, response, e) -> Problems.write(response, request,
+    private static final AccessDeniedHandler PROBLEM = (request, response, e) -> Problems.write(response, request,
             HttpStatus.FORBIDDEN, e instanceof org.springframework.security.web.csrf.CsrfException ? "csrf" : "forbidden",
             e instanceof org.springframework.security.web.csrf.CsrfException
                     ? "the CSRF token is missing or stale: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
                     : "your role may not do this; ask an administrator of your organisation");
+
+    /** A page of the dashboard gets the dashboard's error page; everything else a problem document. */
+    private static final AccessDeniedHandler DENIED = (request, response, e) -> {
+        if (Pages.isPage(request)) {
+            response.sendError(HttpStatus.FORBIDDEN.value());
+            return;
+        }
+        PROBLEM.handle(request, response, e);
+    };
 
     /** The same roles by path and the same security headers for both chains. */
     private static HttpSecurity common(HttpSecurity http) throws Exception {
@@ -79,6 +88,7 @@ public class SecurityConfig {
                         // the second dispatch of a streamed answer, and error pages, were authorised with their request
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC, jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
+                                "/css/**", "/js/**", "/data/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**", "/api/v1/tenants", "/api/v1/tenants/**").hasRole("OPERATOR")
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**",
@@ -87,6 +97,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/**").hasAnyRole("ADMIN", "ANALYST", "INGEST")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/**").hasAnyRole(WORKERS)
+                        // the dashboard: readers see every page, workers may act on them
+                        .requestMatchers(HttpMethod.GET, Pages.PATHS).hasAnyRole(READERS)
+                        .requestMatchers(Pages.PATHS).hasAnyRole(WORKERS)
                         .anyRequest().authenticated())
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:;"

@@ -71,17 +71,19 @@ public class SubjectController {
         return body;
     }
 
-    @Operation(summary = "List orders", description = "Filter by merchant, marketplace, destination, decision and time.")
+    @Operation(summary = "List orders", description = "Filter by merchant, marketplace, origin, destination, decision and time.")
     @GetMapping("/orders")
     public PageRequest.Page<RecordQueries.Item> orders(
             @RequestParam(name = "merchant_id", required = false) String merchantId,
             @RequestParam(name = "marketplace_id", required = false) String marketplaceId,
+            @RequestParam(name = "ship_from", required = false) String shipFrom,
             @RequestParam(name = "ship_to", required = false) String shipTo,
             @RequestParam(required = false) String decision,
             @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        List<RecordQueries.FieldFilter> f = filters("merchant_id", merchantId, "marketplace_id", marketplaceId, "ship_to", shipTo);
+        List<RecordQueries.FieldFilter> f = filters("merchant_id", merchantId, "marketplace_id", marketplaceId,
+                "ship_from", upper(shipFrom), "ship_to", upper(shipTo));
         return records.list(Caller.current().tenantId(), "order", f, null, decision, from, to,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "at,desc"));
     }
@@ -162,6 +164,10 @@ public class SubjectController {
         String name = io.caravan.server.ingest.ParsedRecord.typeName(t);
         return records.list(Caller.current().tenantId(), name, List.of(), null, null, from, to,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "seq,desc"));
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Field filters from (field, value) pairs; a value that is null or blank filters nothing. */

@@ -1,0 +1,36 @@
+package io.caravan.server.dashboard;
+
+import io.caravan.server.alerts.AlertController;
+import io.caravan.server.web.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+
+/** The alert queue: open alerts, most severe first, filtered by severity, kind or subject. */
+@Controller
+public class AlertPages {
+
+    private final AlertController alerts;
+
+    public AlertPages(AlertController alerts) {
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/alerts")
+    public String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String severity,
+                        @RequestParam(required = false) String kind, @RequestParam(name = "subject_id", required = false) String subjectId,
+                        @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Model model) {
+        String s = ParticipantPages.blank(status) == null ? "OPEN" : status;
+        String order = "oldest".equals(sort) ? "first_raised" : "newest".equals(sort) ? "first_raised,desc" : "severity,desc";
+        PageRequest.Page<AlertController.Alert> found = alerts.list("ANY".equals(s) ? null : s, ParticipantPages.blank(severity),
+                ParticipantPages.blank(kind), null, ParticipantPages.blank(subjectId), page, 50, order);
+        model.addAttribute("found", found);
+        model.addAttribute("status", s);
+        model.addAttribute("statuses", List.of("OPEN", "IN_CASE", "CLOSED", "ANY"));
+        model.addAttribute("severities", List.of("CRITICAL", "HIGH", "MEDIUM", "LOW"));
+        return "alerts";
+    }
+}

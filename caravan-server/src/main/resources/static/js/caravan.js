@@ -1,0 +1,141 @@
+// Caravan's dashboard charts. A chart is an element with data-kind and its data as JSON in data-chart;
+// charts are drawn when the page loads and again whenever htmx swaps new content in.
+(function () {
+  "use strict";
+
+  var world = null;       // the world map's GeoJSON, fetched once
+  var names = {};         // ISO code -> country name, from the map
+  var labels = {};        // ISO code -> [lon, lat] where lanes start and end
+
+  function pct(v) { return (v * 100).toFixed(2) + "%"; }
+
+  // From pale green through yellow and orange to dark red, for a share t in [0, 1] of the highest value.
+  var RAMP = [[232, 241, 228], [246, 215, 107], [232, 132, 58], [179, 18, 30]];
+  function shade(t) {
+    var x = Math.max(0, Math.min(1, t)) * (RAMP.length - 1), i = Math.min(Math.floor(x), RAMP.length - 2), f = x - i;
+    var c = RAMP[i].map(function (v, k) { return Math.round(v + (RAMP[i + 1][k] - v) * f); });
+    return "rgb(" + c.join(",") + ")";
+  }
+
+  function loadWorld() {
+    if (world) { return Promise.resolve(world); }
+    return fetch("/data/world-110m.json").then(function (r) { return r.json(); }).then(function (geo) {
+      geo.features.forEach(function (f) {
+        names[f.properties.iso] = f.properties.name;
+        labels[f.properties.iso] = f.properties.label;
+      });
+      echarts.registerMap("world", geo);
+      world = geo;
+      return geo;
+    });
+  }
+
+  var draw = {
+    trend: function (chart, d) {
+      var series = Object.keys(d.series).map(function (name) {
+        return { name: name, type: "line", showSymbol: false, data: d.series[name] };
+      });
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: "axis", valueFormatter: pct },
+        legend: { top: 0, type: "scroll" },
+        grid: { left: 50, right: 16, top: 34, bottom: 50 },
+        xAxis: { type: "category", data: d.days },
+        yAxis: { type: "value", axisLabel: { formatter: function (v) { return (v * 100).toFixed(0) + "%"; } } },
+        dataZoom: [{ type: "slider", height: 16, bottom: 8 }],
+        series: series
+      });
+    },
+
+    map: function (chart, d, el) {
+      loadWorld().then(function () {
+        // Colours are set per country here rather than by a visualMap: a country without orders stays grey.
+        var max = d.countries.reduce(function (m, c) { return Math.max(m, c.value); }, 0.0001);
+        var byIso = {};
+        var regions = d.countries.map(function (c) {
+          byIso[c.name] = c;
+          return { name: c.name, itemStyle: { areaColor: shade(c.value / max) } };
+        });
+        var lanes = d.lanes.map(function (l) {
+          var a = labels[l.from] || l.fromPoint, b = labels[l.to] || l.toPoint;
+          return a && b ? { name: l.from + " → " + l.to, coords: [a, b], value: l.value, orders: l.orders } : null;
+        }).filter(Boolean);
+        el.setAttribute("data-scale", "0% to " + pct(max));
+        var legend = el.parentNode.querySelector(".map-scale-max");
+        if (legend) { legend.textContent = pct(max); }
+        chart.setOption({
+          animation: false,
+          tooltip: {
+            trigger: "item",
+            formatter: function (p) {
+              if (p.seriesType === "lines") {
+                return p.name + "<br>" + d.title + ": " + pct(p.value) + " (" + p.data.orders + " orders)";
+              }
+              var c = byIso[p.name], label = names[p.name] || p.name;
+              return c ? label + "<br>" + d.title + ": " + pct(c.value) + " (" + c.orders + " orders)"
+                       : label + "<br>no orders to it in these days";
+            }
+          },
+          geo: { map: "world", nameProperty: "iso", roam: true, zoom: 1.15, regions: regions, tooltip: { show: true },
+                 itemStyle: { areaColor: "#e9ecf0", borderColor: "#9aa4b1", borderWidth: 0.5 },
+                 emphasis: { label: { show: false }, itemStyle: { areaColor: "#ffe08a" } } },
+          series: [
+            { type: "lines", coordinateSystem: "geo", data: lanes, zlevel: 1,
+              lineStyle: { color: "#14202e", width: 2, opacity: 0.75, curveness: 0.25 },
+              symbol: ["none", "arrow"], symbolSize: 8 }
+          ]
+        });
+        chart.off("click");
+        chart.on("click", function (p) {
+          if (p.componentType === "geo" && byIso[p.name]) {
+            window.location.href = "/orders?ship_to=" + encodeURIComponent(p.name);
+          }
+        });
+      });
+    },
+
+    bars: function (chart, d) {
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: "axis" },
+        legend: { top: 0 },
+        grid: { left: 90, right: 16, top: 30, bottom: 24 },
+        xAxis: { type: "value" },
+        yAxis: { type: "category", data: d.categories },
+        series: d.series.map(function (s) { return { name: s.name, type: "bar", stack: "all", data: s.data }; })
+      });
+    },
+
+    history: function (chart, d) {
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: "axis", valueFormatter: pct },
+        legend: { top: 0, type: "scroll" },
+        grid: { left: 50, right: 16, top: 34, bottom: 30 },
+        xAxis: { type: "time" },
+        yAxis: { type: "value", axisLabel: { formatter: function (v) { return (v * 100).toFixed(0) + "%"; } } },
+        series: Object.keys(d.series).map(function (name) {
+          return { name: name, type: "line", step: "end", showSymbol: true, symbolSize: 5, data: d.series[name] };
+        })
+      });
+    }
+  };
+
+  function render(root) {
+    root.querySelectorAll("[data-kind][data-chart]").forEach(function (el) {
+      var old = echarts.getInstanceByDom(el);
+      if (old) { old.dispose(); }
+      var chart = echarts.init(el, null, { renderer: "canvas" });
+      draw[el.dataset.kind](chart, JSON.parse(el.dataset.chart), el);
+    });
+  }
+
+  window.addEventListener("resize", function () {
+    document.querySelectorAll("[data-kind][data-chart]").forEach(function (el) {
+      var c = echarts.getInstanceByDom(el);
+      if (c) { c.resize(); }
+    });
+  });
+  document.addEventListener("DOMContentLoaded", function () { render(document); });
+  document.addEventListener("htmx:afterSwap", function (e) { render(e.detail.elt.parentNode || document); });
+})();

@@ -1,0 +1,153 @@
+package io.caravan.server;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real Chromium: logging in and out, the drill-down from the overview to a participant's
+ * reasons, an override, a viewer who cannot act, and an organisation that sees nothing of another's.
+ */
+class DashboardTest {
+
+    static Browser browser;
+    static Org org;
+    static Org other;
+    static String viewer;
+
+    @BeforeAll
+    static void setUp() {
+        org = Org.create("dash");
+        assertThat(org.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(Worlds.lines(300))).status()).isEqualTo(200);
+        viewer = TestServer.unique("viewer");
+        assertThat(org.admin.post("/api/v1/users", "{\"username\":\"" + viewer + "\",\"password\":\"" + Org.PASSWORD
+                + "\",\"role\":\"VIEWER\"}").status()).isEqualTo(201);
+        other = Org.create("dash-other");
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static Page page() {
+        return browser.page(TestServer.get().url());
+    }
+
+    @Test
+    void logInAndOut() {
+        Page p = page();
+        p.navigate("/");
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        p.getByLabel("User name").fill(org.adminName);
+        p.getByLabel("Password").fill("not the password");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(p.getByRole(AriaRole.ALERT)).containsText("Wrong user name or password");
+        Browser.shoot(p, "login-refused");
+
+        Browser.logIn(p, org.adminName, Org.PASSWORD);
+        assertThat(p.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Overview").setExact(true))).isVisible();
+        assertThat(p.locator("header .who")).containsText(org.slug);
+        p.locator(".chart[data-kind=map] canvas").first().waitFor();
+        p.locator(".chart[data-kind=trend] canvas").first().waitFor();
+        Browser.shoot(p, "overview");
+
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        assertThat(p.getByRole(AriaRole.STATUS)).containsText("You are logged out");
+        p.navigate("/participants");
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+    }
+
+    @Test
+    void fromTheOverviewToAParticipantsReasons() {
+        Page p = page();
+        Browser.logIn(p, org.adminName, Org.PASSWORD);
+        var riskiest = p.locator("section[aria-labelledby=riskiest-participants] tbody a").first();
+        String id = riskiest.textContent();
+        riskiest.click();
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/participants/" + id + "$"));
+        var reasons = p.locator("section.assessment ol.reasons li");
+        assertThat(reasons.first()).isVisible();
+        assertThat(reasons.first()).not().isEmpty();
+        assertThat(p.locator("section.assessment")).containsText("Decision");
+        p.locator(".chart[data-kind=history] canvas").first().waitFor();
+        Browser.shoot(p, "participant");
+
+        // the list filters without reloading the page
+        p.navigate("/participants");
+        long all = Long.parseLong(p.locator("#results caption span").textContent());
+        p.getByLabel("Kind").selectOption("CARRIER");
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*kind=CARRIER.*"));
+        long carriers = Long.parseLong(p.locator("#results caption span").textContent());
+        assertThat(carriers).isPositive().isLessThan(all);
+        for (String kind : p.locator("#results tbody td:nth-child(3)").allTextContents()) {
+            assertThat(kind).isEqualTo("carrier");
+        }
+    }
+
+    @Test
+    void anAnalystOverridesWithAReasonAndAViewerCannot() {
+        Page admin = page();
+        Browser.logIn(admin, org.adminName, Org.PASSWORD);
+        admin.navigate("/orders?sort=p_max");
+        admin.locator("#results tbody a").first().click();
+        String orderUrl = admin.url();
+        admin.getByLabel("Override to").selectOption("HOLD");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Override")).click();
+        assertThat(admin.getByRole(AriaRole.ALERT)).containsText("reason");
+        admin.getByLabel("Override to").selectOption("HOLD");
+        admin.getByLabel("Reason (recorded in the audit log)").fill("buyer confirmed by phone; hold until documents arrive");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Override")).click();
+        assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Decision overridden to HOLD");
+        assertThat(admin.locator("section[aria-labelledby=decide] table")).containsText("buyer confirmed by phone");
+        Browser.shoot(admin, "order-overridden");
+
+        Page v = page();
+        Browser.logIn(v, viewer, Org.PASSWORD);
+        v.navigate(orderUrl);
+        assertThat(v.locator("form#override")).hasCount(0);
+        assertThat(v.locator("main")).containsText("Your role can read decisions but not override them");
+        assertThat(v.locator("main")).containsText("buyer confirmed by phone");
+        // and the server refuses it even when the form is sent by hand, with a valid CSRF token
+        String token = v.context().cookies().stream().filter(c -> c.name.equals("XSRF-TOKEN")).findFirst().orElseThrow().value;
+        var refused = v.request().post(orderUrl + "/override", RequestOptions.create().setHeader("X-XSRF-TOKEN", token)
+                .setHeader("Accept", "text/html").setForm(com.microsoft.playwright.options.FormData.create()
+                        .set("action", "APPROVE").set("reason", "viewer tries")));
+        assertThat(refused.status()).isEqualTo(403);
+        v.navigate(orderUrl);
+        assertThat(v.locator("main")).not().containsText("viewer tries");
+    }
+
+    @Test
+    void anotherOrganisationSeesNothingOfThisOne() {
+        Page mine = page();
+        Browser.logIn(mine, org.adminName, Org.PASSWORD);
+        mine.navigate("/participants");
+        String participant = mine.locator("#results tbody a").first().textContent();
+        mine.navigate("/orders");
+        String order = mine.locator("#results tbody a").first().textContent();
+
+        Page theirs = page();
+        Browser.logIn(theirs, other.adminName, Org.PASSWORD);
+        assertThat(theirs.locator("main")).containsText("No orders yet");
+        assertThat(theirs.locator("main")).not().containsText(participant);
+        theirs.navigate("/participants");
+        assertThat(theirs.locator("#results caption")).containsText("0 participants");
+        var response = theirs.navigate("/participants/" + participant);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(theirs.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(theirs.navigate("/orders/" + order).status()).isEqualTo(404);
+        theirs.navigate("/alerts?status=ANY");
+        assertThat(theirs.locator("#results caption")).containsText("0 alerts");
+        Browser.shoot(theirs, "other-organisation");
+    }
+}
