@@ -85,6 +85,12 @@ class DashboardTest {
         // the list filters without reloading the page
         p.navigate("/participants");
         long all = Long.parseLong(p.locator("#results caption span").textContent());
+        assertThat(all).isGreaterThan(50);
+        String first = p.locator("#results tbody a").first().textContent();
+        p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next →")).click();
+        assertThat(p.locator(".pager")).containsText("Page 2 of " + (all + 49) / 50);
+        assertThat(p.locator("#results tbody a").first()).not().hasText(first);
+        p.navigate("/participants");
         p.getByLabel("Kind").selectOption("CARRIER");
         assertThat(p).hasURL(java.util.regex.Pattern.compile(".*kind=CARRIER.*"));
         long carriers = Long.parseLong(p.locator("#results caption span").textContent());

@@ -28,6 +28,7 @@ public class AlertPages {
         PageRequest.Page<AlertController.Alert> found = alerts.list("ANY".equals(s) ? null : s, ParticipantPages.blank(severity),
                 ParticipantPages.blank(kind), null, ParticipantPages.blank(subjectId), page, 50, order);
         model.addAttribute("found", found);
+        model.addAttribute("pager", Pager.of(found));
         model.addAttribute("status", s);
         model.addAttribute("statuses", List.of("OPEN", "IN_CASE", "CLOSED", "ANY"));
         model.addAttribute("severities", List.of("CRITICAL", "HIGH", "MEDIUM", "LOW"));

@@ -39,7 +39,8 @@ public class OrderPages {
                 ParticipantPages.blank(shipFrom), ParticipantPages.blank(shipTo), ParticipantPages.blank(decision), null, null,
                 page, 50, order);
         model.addAttribute("found", found);
-        model.addAttribute("rows", found.items().stream().map(i -> Map.of("item", i, "record", Views.tree(i.record()))).toList());
+        model.addAttribute("rows", Views.rows(found.items()));
+        model.addAttribute("pager", Pager.of(found));
         model.addAttribute("decisions", ParticipantPages.DECISIONS);
         return "orders";
     }
@@ -51,8 +52,7 @@ public class OrderPages {
         RecordQueries.Item item = (RecordQueries.Item) o.get("order");
         model.addAttribute("item", item);
         model.addAttribute("record", Views.tree(item.record()));
-        model.addAttribute("payments", ((List<RecordQueries.Item>) o.get("payments")).stream()
-                .map(p -> Map.of("item", p, "record", Views.tree(p.record()))).toList());
+        model.addAttribute("payments", Views.rows((List<RecordQueries.Item>) o.get("payments")));
         if (item.assessmentId() != null) {
             AssessmentController.Detail d = assessments.get(item.assessmentId());
             Map<String, Object> a = Views.tree(d.assessment());

@@ -35,7 +35,8 @@ public class ParticipantPages {
         PageRequest.Page<RecordQueries.Item> found = subjects.participants(blank(kind), blank(country), blank(q), blank(decision),
                 page, 50, "id");
         model.addAttribute("found", found);
-        model.addAttribute("rows", found.items().stream().map(i -> Map.of("item", i, "record", Views.tree(i.record()))).toList());
+        model.addAttribute("rows", Views.rows(found.items()));
+        model.addAttribute("pager", Pager.of(found));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("decisions", DECISIONS);
         return "participants";

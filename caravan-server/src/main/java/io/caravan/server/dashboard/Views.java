@@ -22,6 +22,11 @@ final class Views {
         return json == null ? null : Json.mapper().readValue(json.json(), LinkedHashMap.class);
     }
 
+    /** Stored records with their decision, each beside its JSON as maps, for a table. */
+    static List<Map<String, Object>> rows(List<io.caravan.server.query.RecordQueries.Item> items) {
+        return items.stream().map(i -> Map.<String, Object>of("item", i, "record", tree(i.record()))).toList();
+    }
+
     /**
      * An assessment's estimates, riskiest first, each with its reasons ranked by contribution — the order an
      * analyst reads them in.

@@ -1,0 +1,18 @@
+package io.caravan.server.dashboard;
+
+import io.caravan.server.web.PageRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The links to the previous and next page of a list: the current address with another {@code page}. */
+public record Pager(int number, long pages, String previous, String next) {
+
+    public static Pager of(PageRequest.Page<?> page) {
+        long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
+        return new Pager(page.page() + 1, pages, page.page() > 0 ? link(page.page() - 1) : null,
+                page.page() + 1 < pages ? link(page.page() + 1) : null);
+    }
+
+    private static String link(int page) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+    }
+}
