@@ -57,7 +57,8 @@ public class RecordQueries {
         String from_ = " from record r left join lateral (select assessment_id, action, p_max, expected_loss_usd from assessment x"
                 + " where x.tenant_id = r.tenant_id and x.subject_id = r.record_id and x.subject_type = r.type"
                 + " order by x.as_of desc, x.id desc limit 1) a on true";
-        long total = jdbc.queryForObject("select count(*)" + from_ + w.sql(), Long.class, w.params());
+        // The lateral join yields exactly one row per record, so without a decision filter the count needs only the records.
+        long total = jdbc.queryForObject("select count(*)" + (action == null ? " from record r" : from_) + w.sql(), Long.class, w.params());
         List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
                         + " a.expected_loss_usd" + from_ + w.sql() + " order by " + page.orderBy() + " limit ? offset ?",
                 (rs, n) -> item(rs), w.params(page.size(), page.offset()));
