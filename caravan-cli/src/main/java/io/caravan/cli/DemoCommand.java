@@ -80,11 +80,10 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("Open alerts: %,d (%s critical, %s high, %s medium).%n", open.get("total"), open.get("critical"),
                 open.get("high"), open.get("medium"));
         System.out.println();
-        System.out.println("  Caravan is running at  " + url);
+        System.out.println("  Caravan is running at  " + url + "   (the dashboard)");
         System.out.println("  Log in as              " + USER + " / " + login.password() + "   (organisation '" + TENANT + "', role ADMIN)");
+        System.out.println("  Alert queue            " + url + "/alerts");
         System.out.println("  API and its docs       " + url + "/swagger-ui.html   (log in first; OpenAPI at /v3/api-docs)");
-        System.out.println("  Riskiest orders        " + url + "/api/v1/orders?decision=BLOCK");
-        System.out.println("  Alert queue            " + url + "/api/v1/alerts?status=OPEN");
         System.out.printf("%n  Data is kept in %s; the report without a server: ./caravan demo --report%n",
                 context.getBean(io.caravan.server.CaravanProperties.class).home());
         System.out.printf("  Ready in %.1f s.%s%n", (System.nanoTime() - t0) / 1e9, exit ? "" : " Press Ctrl-C to stop.");

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,6 +133,33 @@ class DashboardTest {
         assertThat(refused.status()).isEqualTo(403);
         v.navigate(orderUrl);
         assertThat(v.locator("main")).not().containsText("viewer tries");
+    }
+
+    @Test
+    void aBadAddressSaysWhichFieldIsWrongAndHowToFixIt() {
+        Page p = page();
+        Browser.logIn(p, viewer, Org.PASSWORD);
+        record Bad(String path, String says) {
+        }
+        for (Bad bad : List.of(
+                new Bad("/orders?ship_to=XQ", "ship_to: 'XQ' is not an ISO 3166-1 alpha-2 country code known to countries.csv; use two letters such as DE or CN"),
+                new Bad("/participants?country=Germany", "country: 'Germany' is not an ISO 3166-1 alpha-2 country code"),
+                new Bad("/participants?kind=CARRIR", "kind: 'CARRIR' is not a kind of participant; use one of [MERCHANT"),
+                new Bad("/orders?decision=FOO", "decision: 'FOO' is not a decision; use APPROVE, REVIEW, HOLD or BLOCK"),
+                new Bad("/participants?page=abc", "page: 'abc' is not a whole number; correct it in the address"),
+                new Bad("/?category=weather", "category: 'weather' is not a category; use one of max, credit"))) {
+            var response = p.navigate(bad.path());
+            assertThat(response.status()).as(bad.path()).isEqualTo(400);
+            assertThat(p.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not accepted"))).isVisible();
+            assertThat(p.locator("main .error")).containsText(bad.says());
+        }
+        // the API refuses the same filter with the field named
+        var api = org.as(Org.Role.VIEWER).get("/api/v1/orders?ship_to=XQ");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.json().get("field").stringValue()).isEqualTo("ship_to");
+        // and a known code in lower case is taken
+        p.navigate("/orders?ship_to=gb");
+        assertThat(p.locator("#results caption")).not().containsText(" 0 orders");
     }
 
     @Test

@@ -79,7 +79,7 @@ public class OrderPages {
             assessments.override(item.assessmentId(), new AssessmentController.OverrideRequest(action, reason));
             redirect.addFlashAttribute("done", "Decision overridden to " + action + ".");
         } catch (ApiException e) {
-            redirect.addFlashAttribute("failed", (e.field() == null ? "" : e.field() + " ") + e.getMessage());
+            redirect.addFlashAttribute("failed", PageModel.message(e));
         }
         return "redirect:/orders/" + id;
     }

@@ -46,7 +46,11 @@ public class OverviewPage {
 
     @GetMapping("/")
     public String overview(@RequestParam(defaultValue = "max") String category, Model model) {
-        String chosen = OverviewQueries.categories().contains(category) ? category : "max";
+        if (!categoryTitles().containsKey(category)) {
+            throw new io.caravan.server.web.BadRequest("category", "'" + category + "' is not a category; use one of "
+                    + String.join(", ", categoryTitles().keySet()));
+        }
+        String chosen = category;
         long tenant = Caller.current().tenantId();
         LocalDate newest = queries.newestDay(tenant);
         model.addAttribute("category", chosen);

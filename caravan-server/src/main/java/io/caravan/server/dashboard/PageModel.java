@@ -23,8 +23,24 @@ class PageModel {
     String refused(ApiException e, HttpServletResponse response, Model model) {
         response.setStatus(e.status().value());
         model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", message(e));
         return "error";
+    }
+
+    /** A parameter of the address that is not of its type, e.g. {@code page=abc}. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    String mistyped(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e, HttpServletResponse response,
+                    Model model) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == Integer.class || type == Long.class || type == int.class || type == long.class
+                ? "a whole number" : "a valid " + (type == null ? "value" : type.getSimpleName());
+        return refused(new io.caravan.server.web.BadRequest(e.getName(), "'" + e.getValue() + "' is not " + expected
+                + "; correct it in the address"), response, model);
+    }
+
+    /** What a refusal tells a person: the field it concerns, then why. */
+    static String message(ApiException e) {
+        return (e.field() == null ? "" : e.field() + ": ") + e.getMessage();
     }
 
     @ModelAttribute("caller")

@@ -84,7 +84,7 @@ public class AssessmentController {
         Where w = new Where("tenant_id", c.tenantId())
                 .and("subject_type = ?", subjectType == null ? null : subjectType.toLowerCase(Locale.ROOT))
                 .and("subject_id = ?", subjectId)
-                .and("action = ?", action == null ? null : parseAction(action).name())
+                .and("action = ?", action == null ? null : parseAction(action, "action").name())
                 .and(column + " >= ?", minProbability);
         if (latest) {
             w.and("not exists (select 1 from assessment n where n.tenant_id = a.tenant_id and n.subject_type = a.subject_type"
@@ -161,7 +161,7 @@ public class AssessmentController {
     public Override override(@PathVariable String id, @RequestBody OverrideRequest request) {
         Caller c = Caller.current();
         Detail d = get(id);
-        Action action = parseAction(request.action());
+        Action action = parseAction(request.action(), "action");
         if (request.reason() == null || request.reason().isBlank()) {
             throw new BadRequest("reason", "is required: say why the engine's decision is overridden");
         }
@@ -193,11 +193,12 @@ public class AssessmentController {
                 rs.getString("versions_id"));
     }
 
-    static Action parseAction(String s) {
+    /** A decision given in the request field {@code field}; an unknown one is refused naming that field. */
+    static Action parseAction(String s, String field) {
         try {
             return Action.valueOf(s == null ? "" : s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("action", "'" + s + "' is not a decision; use APPROVE, REVIEW, HOLD or BLOCK");
+            throw new BadRequest(field, "'" + s + "' is not a decision; use APPROVE, REVIEW, HOLD or BLOCK");
         }
     }
 

@@ -48,7 +48,7 @@ public class RecordQueries {
         }
         w.and("r.body ->> 'legal_name' ilike ?", nameContains == null || nameContains.isBlank() ? null
                 : "%" + nameContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        w.and("a.action = ?", action == null ? null : AssessmentController.parseAction(action).name());
+        w.and("a.action = ?", action == null ? null : AssessmentController.parseAction(action, "decision").name());
         w.and("r.at >= ?", from).and("r.at < ?", to);
         if (type.equals("participant")) {
             w.and("not exists (select 1 from record n where n.tenant_id = r.tenant_id and n.type = r.type"

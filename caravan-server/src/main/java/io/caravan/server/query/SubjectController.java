@@ -30,11 +30,14 @@ public class SubjectController {
     private final RecordQueries records;
     private final Ingestion ingestion;
     private final JdbcTemplate jdbc;
+    private final io.caravan.reference.ReferenceData reference;
 
-    public SubjectController(RecordQueries records, Ingestion ingestion, JdbcTemplate jdbc) {
+    public SubjectController(RecordQueries records, Ingestion ingestion, JdbcTemplate jdbc,
+                             io.caravan.reference.ReferenceData reference) {
         this.records = records;
         this.ingestion = ingestion;
         this.jdbc = jdbc;
+        this.reference = reference;
     }
 
     @Operation(summary = "List participants", description = "Filter by kind (MERCHANT, CARRIER, …), country, part of the"
@@ -45,8 +48,8 @@ public class SubjectController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String decision,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        List<RecordQueries.FieldFilter> f = filters("kind", kind == null ? null : kind.toUpperCase(java.util.Locale.ROOT),
-                "country", country == null ? null : country.toUpperCase(java.util.Locale.ROOT));
+        List<RecordQueries.FieldFilter> f = filters("kind", kind(kind),
+                "country", country("country", country));
         return records.list(Caller.current().tenantId(), "participant", f, q, decision, null, null,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "id"));
     }
@@ -83,7 +86,7 @@ public class SubjectController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         List<RecordQueries.FieldFilter> f = filters("merchant_id", merchantId, "marketplace_id", marketplaceId,
-                "ship_from", upper(shipFrom), "ship_to", upper(shipTo));
+                "ship_from", country("ship_from", shipFrom), "ship_to", country("ship_to", shipTo));
         return records.list(Caller.current().tenantId(), "order", f, null, decision, from, to,
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "at,desc"));
     }
@@ -166,8 +169,31 @@ public class SubjectController {
                 PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "seq,desc"));
     }
 
-    private static String upper(String code) {
-        return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
+    /** A kind filter as the enum's name; an unknown kind is refused with the kinds there are. */
+    private static String kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        String k = kind.trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return io.caravan.domain.ParticipantKind.valueOf(k).name();
+        } catch (IllegalArgumentException e) {
+            throw new io.caravan.server.web.BadRequest("kind", "'" + kind.trim() + "' is not a kind of participant; use one of "
+                    + java.util.Arrays.toString(io.caravan.domain.ParticipantKind.values()));
+        }
+    }
+
+    /** A country filter as its upper-case code; a code the reference data does not know is refused, not matched to nothing. */
+    private String country(String field, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String c = code.trim().toUpperCase(java.util.Locale.ROOT);
+        if (reference.countries().find(c).isEmpty()) {
+            throw new io.caravan.server.web.BadRequest(field, "'" + code.trim() + "' is not an ISO 3166-1 alpha-2 country code"
+                    + " known to countries.csv; use two letters such as DE or CN");
+        }
+        return c;
     }
 
     /** Field filters from (field, value) pairs; a value that is null or blank filters nothing. */
