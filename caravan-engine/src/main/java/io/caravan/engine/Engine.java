@@ -169,6 +169,21 @@ public final class Engine {
     }
 
     /**
+     * Takes one event as a live system does: assesses it with the state before it, folds it in, and for a
+     * participant's record or an outcome answers the participant's assessment after it.
+     */
+    public Optional<Assessment> step(Event event) {
+        Optional<Assessment> a = assess(event);
+        observe(event);
+        if (event instanceof Participant p) {
+            return assessParticipant(p.id(), p.at());
+        } else if (event instanceof Outcome o) {
+            return assessParticipant(o.participantId(), o.at());
+        }
+        return a;
+    }
+
+    /**
      * Assesses an event that is a subject (order, payment, shipment, listing) with the state before it;
      * other events have no assessment. Call before {@link #observe} to replay a history as it happened.
      */

@@ -31,7 +31,7 @@ public class AlertPages {
         model.addAttribute("pager", Pager.of(found));
         model.addAttribute("status", s);
         model.addAttribute("statuses", List.of("OPEN", "IN_CASE", "CLOSED", "ANY"));
-        model.addAttribute("severities", List.of("CRITICAL", "HIGH", "MEDIUM", "LOW"));
+        model.addAttribute("severities", OverviewQueries.SEVERITIES);
         return "alerts";
     }
 }

@@ -1,6 +1,7 @@
 package io.caravan.server.dashboard;
 
 import io.caravan.risk.RiskCategory;
+import io.caravan.server.alerts.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +23,9 @@ import java.util.Map;
  */
 @Component
 public class OverviewQueries {
+
+    /** Severities, most severe first, as queues show them. */
+    static final List<Severity> SEVERITIES = List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW);
 
     /** The days the overview calls "now": the last 30 days with orders. */
     public static final int RECENT_DAYS = 30;
@@ -113,8 +116,8 @@ public class OverviewQueries {
     public AlertAges openAlerts(long tenantId) {
         List<String> ages = List.of("under a day", "1–7 days", "7–30 days", "over 30 days");
         Map<String, long[]> bySeverity = new LinkedHashMap<>();
-        for (String s : List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")) {
-            bySeverity.put(s, new long[ages.size()]);
+        for (Severity s : SEVERITIES) {
+            bySeverity.put(s.name(), new long[ages.size()]);
         }
         long[] total = new long[1];
         jdbc.query("with clock as (select coalesce(max(last_raised), now()) t from alert where tenant_id = ?)"
@@ -151,14 +154,5 @@ public class OverviewQueries {
         }
         return new Risk(orders, rs.getDouble(at + 1) / n, by, rs.getDouble(i), rs.getDouble(i + 1),
                 rs.getLong(i + 2), rs.getLong(i + 3), rs.getLong(i + 4), rs.getLong(i + 5));
-    }
-
-    /** The categories a chart may show: the highest of the six, then each. */
-    public static List<String> categories() {
-        List<String> out = new ArrayList<>(List.of("max"));
-        for (RiskCategory c : RiskCategory.values()) {
-            out.add(c.name().toLowerCase(Locale.ROOT));
-        }
-        return out;
     }
 }

@@ -18,9 +18,8 @@ import java.util.Map;
 @Controller
 public class ParticipantPages {
 
-    static final List<String> KINDS = List.of("MERCHANT", "SUPPLIER", "CARRIER", "FREIGHT_FORWARDER", "CUSTOMS_BROKER",
-            "OVERSEAS_WAREHOUSE", "PAYMENT_PROVIDER", "MARKETPLACE");
-    static final List<String> DECISIONS = List.of("APPROVE", "REVIEW", "HOLD", "BLOCK");
+    static final List<io.caravan.domain.ParticipantKind> KINDS = List.of(io.caravan.domain.ParticipantKind.values());
+    static final List<io.caravan.risk.Action> DECISIONS = List.of(io.caravan.risk.Action.values());
 
     private final SubjectController subjects;
 

@@ -56,11 +56,9 @@ final class Views {
                     .add(new Object[]{s.asOf().toInstant().toString(), p}));
         }
         series.values().removeIf(points -> points.stream().allMatch(x -> ((Double) x[1]) == 0.0));
-        Map<String, Object> out = new LinkedHashMap<>();
         Map<String, List<Object[]>> titled = new LinkedHashMap<>();
-        series.forEach((k, v) -> titled.put(Character.toUpperCase(k.charAt(0)) + k.substring(1), v));
-        out.put("series", titled);
-        return Json.mapper().writeValueAsString(out);
+        series.forEach((k, v) -> titled.put(io.caravan.risk.RiskCategory.valueOf(k.toUpperCase(java.util.Locale.ROOT)).title(), v));
+        return Json.mapper().writeValueAsString(Map.of("series", titled));
     }
 
     private static double number(Object o) {

@@ -25,23 +25,21 @@ final class OrderRiskRollup {
     private static final int P_MAX = 0;
     private static final int EXPOSURE = 1 + RiskCategory.values().length;
 
-    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private record Key(LocalDate day, String shipFrom, String shipTo) {
+    }
+
+    private final Map<Key, Row> rows = new LinkedHashMap<>();
 
     void add(Order order, Assessment a) {
-        LocalDate day = LocalDate.ofInstant(a.asOf(), ZoneOffset.UTC);
-        String from = order.shipFrom().value();
-        String to = order.shipTo().value();
-        Row r = rows.computeIfAbsent(day + from + to,
-                k -> new Row(day, from, to, new double[EXPOSURE + 2], new long[1 + Action.values().length]));
+        Key key = new Key(LocalDate.ofInstant(a.asOf(), ZoneOffset.UTC), order.shipFrom().value(), order.shipTo().value());
+        Row r = rows.computeIfAbsent(key, k -> new Row(k.day(), k.shipFrom(), k.shipTo(), new double[EXPOSURE + 2],
+                new long[1 + Action.values().length]));
         double[] s = r.sums();
-        double max = 0;
         int i = 1;
         for (RiskCategory c : RiskCategory.values()) {
-            double p = a.probability(c);
-            s[i++] += p;
-            max = Math.max(max, p);
+            s[i++] += a.probability(c);
         }
-        s[P_MAX] += max;
+        s[P_MAX] += RecordStore.highest(a);
         s[EXPOSURE] += a.exposureUsd();
         s[EXPOSURE + 1] += a.expectedLossUsd();
         r.counts()[0]++;

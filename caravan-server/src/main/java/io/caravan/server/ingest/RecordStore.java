@@ -184,7 +184,7 @@ public class RecordStore {
     }
 
     /** The highest probability among an assessment's estimates (the {@code p_max} column). */
-    private static double highest(Assessment a) {
+    static double highest(Assessment a) {
         double max = 0;
         for (var e : a.estimates()) {
             max = Math.max(max, e.probability());

@@ -1,7 +1,6 @@
 package io.caravan.server.ingest;
 
 import io.caravan.domain.Event;
-import io.caravan.domain.Outcome;
 import io.caravan.domain.Participant;
 import io.caravan.engine.Engine;
 import io.caravan.json.AssessmentCodec;
@@ -371,13 +370,8 @@ final class TenantLane {
         if (e.at().isAfter(newest)) {
             newest = e.at();
         }
-        Optional<Assessment> a = engine.assess(e);
-        engine.observe(e);
-        if (e instanceof Participant p) {
-            a = engine.assessParticipant(p.id(), p.at());
-        } else if (e instanceof Outcome o) {
-            a = engine.assessParticipant(o.participantId(), o.at());
-        } else if (e instanceof io.caravan.domain.Disruption d) {
+        Optional<Assessment> a = engine.step(e);
+        if (e instanceof io.caravan.domain.Disruption d) {
             // An event reaches the shipments already on their way: each is assessed anew, stored and alerted on.
             for (Assessment touched : engine.inFlightTouchedBy(d)) {
                 produced.add(new RecordStore.Produced(seq, touched, versionsId(touched)));

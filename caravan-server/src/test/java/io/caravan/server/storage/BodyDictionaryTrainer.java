@@ -2,19 +2,15 @@ package io.caravan.server.storage;
 
 import com.github.luben.zstd.ZstdDictTrainer;
 import io.caravan.domain.Event;
-import io.caravan.domain.Outcome;
-import io.caravan.domain.Participant;
 import io.caravan.engine.Engine;
 import io.caravan.json.AssessmentCodec;
 import io.caravan.reference.ReferenceData;
-import io.caravan.risk.Assessment;
 import io.caravan.world.WorldGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Trains the dictionary assessment bodies are stored with ({@code BodyCodec.DICTIONARY_RESOURCE}) on the
@@ -38,14 +34,7 @@ public final class BodyDictionaryTrainer {
         Engine engine = new Engine(reference);
         List<byte[]> out = new ArrayList<>();
         for (Event e : new WorldGenerator(reference).generate(seed, orders).timeline()) {
-            Optional<Assessment> a = engine.assess(e);
-            engine.observe(e);
-            if (e instanceof Participant p) {
-                a = engine.assessParticipant(p.id(), p.at());
-            } else if (e instanceof Outcome o) {
-                a = engine.assessParticipant(o.participantId(), o.at());
-            }
-            a.ifPresent(x -> out.add(AssessmentCodec.toJsonBytes(x, AssessmentCodec.versionsId(x.versions()))));
+            engine.step(e).ifPresent(x -> out.add(AssessmentCodec.toJsonBytes(x, AssessmentCodec.versionsId(x.versions()))));
         }
         return out;
     }
