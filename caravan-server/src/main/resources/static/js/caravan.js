@@ -106,6 +106,23 @@
       });
     },
 
+    // Probability of each whole day of delay, per leg and for the whole route (legs convolved, shocks mixed in).
+    delays: function (chart, d) {
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: "axis", valueFormatter: pct },
+        legend: { top: 0, type: "scroll" },
+        grid: { left: 50, right: 16, top: 34, bottom: 40 },
+        xAxis: { type: "category", data: d.days, name: "days late", nameLocation: "middle", nameGap: 26 },
+        yAxis: { type: "value", axisLabel: { formatter: function (v) { return (v * 100).toFixed(0) + "%"; } } },
+        series: d.series.map(function (s, i) {
+          return i === d.series.length - 1
+            ? { name: s.name, type: "line", data: s.data, lineStyle: { width: 3 }, symbolSize: 5, z: 3 }
+            : { name: s.name, type: "bar", data: s.data, barGap: 0 };
+        })
+      });
+    },
+
     history: function (chart, d) {
       chart.setOption({
         animation: false,

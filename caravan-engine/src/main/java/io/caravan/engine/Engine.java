@@ -274,6 +274,14 @@ public final class Engine {
         return out;
     }
 
+    /**
+     * A shipment's route as the engine sees it now: each leg's lane as learned so far, the events touching the
+     * route, and the composed delay. Any shipment, in flight or delivered.
+     */
+    public RouteRisk.Composition route(Shipment shipment) {
+        return routes.compose(shipment, shocks(new Route(RoutePoint.of(shipment))));
+    }
+
     /** A participant as of a moment: credit, qualifications, sanctions screening and disclosures. */
     public Optional<Assessment> assessParticipant(String participantId, Instant asOf) {
         Participant p = state.participants.get(participantId);

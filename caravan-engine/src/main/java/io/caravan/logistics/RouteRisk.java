@@ -53,24 +53,19 @@ public final class RouteRisk {
      */
     public Estimate assess(Shipment shipment, Instant promisedBy, List<Shock> shocks, Function<String, String> names) {
         List<Leg> legs = shipment.legs();
-        DelayDistribution route = DelayDistribution.onTime();
-        LaneBook.LaneView[] views = new LaneBook.LaneView[legs.size()];
+        Composition c = compose(shipment, shocks);
+        LaneBook.LaneView[] views = c.legs().toArray(new LaneBook.LaneView[0]);
+        DelayDistribution route = c.route();
         double[] legMeans = new double[legs.size()];
         long evidence = 0;
         long leastArrivals = Long.MAX_VALUE;
         double allLegsOnTime = 1;
         for (int i = 0; i < legs.size(); i++) {
-            LaneBook.LaneView v = lanes.lane(legs.get(i));
-            views[i] = v;
-            DelayDistribution d = v.distribution();
+            DelayDistribution d = views[i].distribution();
             legMeans[i] = d.mean();
             allLegsOnTime *= d.probability(0);
-            evidence += v.arrivals();
-            leastArrivals = Math.min(leastArrivals, v.arrivals());
-            route = i == 0 ? d : route.convolve(d);
-        }
-        for (Shock s : shocks) {
-            route = route.withShock(s.probability(), s.delayDays());
+            evidence += views[i].arrivals();
+            leastArrivals = Math.min(leastArrivals, views[i].arrivals());
         }
         long slack = promisedBy == null ? 0
                 : Math.floorDiv(Duration.between(shipment.plannedArrival(), promisedBy).toMinutes(), 1440);
@@ -115,6 +110,28 @@ public final class RouteRisk {
         measures.put("slack_days", (double) slack);
         return new Estimate(RiskCategory.LOGISTICS, OUTCOME, promisedBy == null ? plannedHorizon : promisedHorizon,
                 pLate, Interval.wilson90(pLate, lanes.priorStrength() + leastArrivals), evidence, reasons, measures);
+    }
+
+    /**
+     * A route laid out: each leg's lane as learned (its delay distribution and the arrivals behind it), the
+     * shocks of the events touching the route, and the route's delay — the legs convolved, each shock mixed in once.
+     */
+    public record Composition(Shipment shipment, List<LaneBook.LaneView> legs, List<Shock> shocks, DelayDistribution route) {
+    }
+
+    public Composition compose(Shipment shipment, List<Shock> shocks) {
+        List<Leg> legs = shipment.legs();
+        List<LaneBook.LaneView> views = new ArrayList<>(legs.size());
+        DelayDistribution route = DelayDistribution.onTime();
+        for (int i = 0; i < legs.size(); i++) {
+            LaneBook.LaneView v = lanes.lane(legs.get(i));
+            views.add(v);
+            route = i == 0 ? v.distribution() : route.convolve(v.distribution());
+        }
+        for (Shock s : shocks) {
+            route = route.withShock(s.probability(), s.delayDays());
+        }
+        return new Composition(shipment, List.copyOf(views), List.copyOf(shocks), route);
     }
 
     private static String legText(Leg leg, long n, DelayDistribution d, Function<String, String> names) {

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in a real Chromium: logging in and out, the drill-down from the overview to a participant's
- * reasons, an override, a viewer who cannot act, and an organisation that sees nothing of another's.
+ * reasons, an override, a case from alerts to resolution, a viewer who cannot act, and an organisation that
+ * sees nothing of another's.
  */
 class DashboardTest {
 
@@ -133,6 +134,85 @@ class DashboardTest {
         assertThat(refused.status()).isEqualTo(403);
         v.navigate(orderUrl);
         assertThat(v.locator("main")).not().containsText("viewer tries");
+    }
+
+    @Test
+    void anAlertBecomesACaseThatIsWorkedAndResolved() {
+        Page p = page();
+        Browser.logIn(p, org.adminName, Org.PASSWORD);
+        p.navigate("/alerts?severity=HIGH&sort=oldest");
+        // nothing ticked: refused, nothing opened, back on the queue as it was filtered
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
+        assertThat(p.getByRole(AriaRole.ALERT)).containsText("alert_ids: name at least one alert");
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/alerts\\?severity=HIGH&sort=oldest$"));
+        var boxes = p.locator("#results tbody input[type=checkbox]");
+        assertThat(boxes.count()).isGreaterThanOrEqualTo(2);
+        String firstAlert = boxes.nth(0).getAttribute("value");
+        String secondAlert = boxes.nth(1).getAttribute("value");
+        boxes.nth(0).check();
+        boxes.nth(1).check();
+        p.getByLabel("Title").fill("Two late shipments on one lane");
+        p.getByLabel("Assign to").selectOption(org.adminName);
+        p.getByLabel("First note").fill("same forwarder on both");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/cases/\\d+$"));
+        String caseUrl = p.url();
+        assertThat(p.getByRole(AriaRole.STATUS)).containsText("Case opened from 2 alerts.");
+        var timeline = p.locator("ol.timeline");
+        assertThat(timeline).containsText("opened from alert(s) [" + firstAlert + ", " + secondAlert + "]");
+        assertThat(timeline).containsText("same forwarder on both");
+        assertThat(p.locator("section[aria-labelledby=case-alerts] tbody tr")).hasCount(2);
+
+        p.getByLabel("Comment").fill("called the forwarder: trucks held at the border");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add comment")).click();
+        assertThat(timeline).containsText("called the forwarder");
+        p.getByLabel("Evidence (a file up to 10 MB)").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "border-notice.txt", "text/plain", "Border crossing closed 3 days\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        p.getByLabel("What it shows").fill("the forwarder's notice");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach")).click();
+        assertThat(p.getByRole(AriaRole.STATUS)).containsText("Evidence attached.");
+        var download = p.waitForDownload(() -> p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("border-notice.txt")).click());
+        try {
+            assertThat(java.nio.file.Files.readString(download.path())).isEqualTo("Border crossing closed 3 days\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        // resolving needs an outcome
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
+        assertThat(p.getByRole(AriaRole.ALERT)).containsText("outcome: '' must be CONFIRMED, FALSE_POSITIVE or MITIGATED");
+        p.getByLabel("Outcome").selectOption("MITIGATED");
+        p.getByLabel("Resolution note").fill("rerouted via the other crossing");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
+        assertThat(p.getByRole(AriaRole.STATUS)).containsText("Case resolved; its alerts are closed.");
+        assertThat(p.locator("h1 .status")).hasText("resolved");
+        assertThat(timeline).containsText("MITIGATED: rerouted via the other crossing");
+        for (String status : p.locator("section[aria-labelledby=case-alerts] tbody td:nth-child(5)").allTextContents()) {
+            assertThat(status).isEqualTo("closed");
+        }
+        Browser.shoot(p, "case-resolved");
+        // the alerts left the open queue, and the case is among the resolved ones
+        p.navigate("/alerts?severity=HIGH&sort=oldest");
+        assertThat(p.locator("#alert-" + firstAlert)).hasCount(0);
+        p.navigate("/cases?status=RESOLVED");
+        assertThat(p.locator("#results")).containsText("Two late shipments on one lane");
+
+        // a viewer reads the case and cannot change it
+        Page v = page();
+        Browser.logIn(v, viewer, Org.PASSWORD);
+        v.navigate(caseUrl);
+        assertThat(v.locator("ol.timeline")).containsText("rerouted via the other crossing");
+        assertThat(v.locator("main form")).hasCount(0);
+        assertThat(v.locator("main")).containsText("Your role can read cases but not change them.");
+        v.navigate("/alerts");
+        assertThat(v.locator("#results input[type=checkbox]")).hasCount(0);
+
+        // reopened with a reason
+        p.navigate(caseUrl);
+        p.getByLabel("Why reopen").fill("the crossing closed again");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reopen")).click();
+        assertThat(p.getByRole(AriaRole.STATUS)).containsText("Case reopened.");
+        assertThat(p.locator("h1 .status")).hasText("open");
     }
 
     @Test

@@ -9,20 +9,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 
-/** The alert queue: open alerts, most severe first, filtered by severity, kind or subject. */
+/**
+ * The alert queue: open alerts, most severe first, filtered by severity, kind or subject; ticked alerts
+ * open one case, assigned at once (the form posts to {@link CasePages}).
+ */
 @Controller
 public class AlertPages {
 
     private final AlertController alerts;
+    private final io.caravan.server.access.AccessStore access;
 
-    public AlertPages(AlertController alerts) {
+    public AlertPages(AlertController alerts, io.caravan.server.access.AccessStore access) {
         this.alerts = alerts;
+        this.access = access;
     }
 
     @GetMapping("/alerts")
     public String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String severity,
                         @RequestParam(required = false) String kind, @RequestParam(name = "subject_id", required = false) String subjectId,
-                        @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Model model) {
+                        @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                        jakarta.servlet.http.HttpServletRequest request, Model model) {
         String s = ParticipantPages.blank(status) == null ? "OPEN" : status;
         String order = "oldest".equals(sort) ? "first_raised" : "newest".equals(sort) ? "first_raised,desc" : "severity,desc";
         PageRequest.Page<AlertController.Alert> found = alerts.list("ANY".equals(s) ? null : s, ParticipantPages.blank(severity),
@@ -32,6 +38,8 @@ public class AlertPages {
         model.addAttribute("status", s);
         model.addAttribute("statuses", List.of("OPEN", "IN_CASE", "CLOSED", "ANY"));
         model.addAttribute("severities", OverviewQueries.SEVERITIES);
+        model.addAttribute("users", CasePages.assignees(access));
+        model.addAttribute("filters", request.getQueryString() == null ? "" : request.getQueryString());
         return "alerts";
     }
 }
