@@ -153,6 +153,62 @@
       if (c) { c.resize(); }
     });
   });
-  document.addEventListener("DOMContentLoaded", function () { render(document); });
+  function cookie(name) {
+    var m = document.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+
+  function megabytes(n) { return (n / 1048576).toFixed(1) + " MB"; }
+
+  // The import form sends the file itself as the request body, so the server stores it batch by batch as it
+  // arrives, and shows the upload's progress; the answer names the report to go to.
+  function importer() {
+    var form = document.getElementById("import-form");
+    if (!form) { return; }
+    form.addEventListener("submit", function (ev) {
+      var file = form.elements.file.files[0];
+      if (!file) { return; }
+      ev.preventDefault();
+      var box = document.getElementById("import-progress"), bar = document.getElementById("upload-bar"),
+          status = document.getElementById("upload-status"), button = form.querySelector("button[type=submit]");
+      box.hidden = false;
+      button.disabled = true;
+      bar.value = 0;
+      status.textContent = "Sending " + file.name + " (" + megabytes(file.size) + ")…";
+      var query = new URLSearchParams({ name: file.name, format: form.elements.format.value, type: form.elements.type.value });
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.getAttribute("action") + "?" + query.toString());
+      xhr.setRequestHeader("Content-Type", "application/octet-stream");
+      xhr.setRequestHeader("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.upload.onprogress = function (e) {
+        if (e.lengthComputable) {
+          bar.value = Math.round(100 * e.loaded / e.total);
+          status.textContent = "Sent " + megabytes(e.loaded) + " of " + megabytes(e.total) + " (" + bar.value + "%); records are stored as they arrive.";
+        }
+      };
+      xhr.upload.onload = function () { bar.value = 100; status.textContent = "Sent; storing the last records…"; };
+      xhr.onload = function () {
+        var answer = {};
+        try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = {}; }
+        if (xhr.status === 200 && answer.report) {
+          window.location.href = answer.report;
+          return;
+        }
+        button.disabled = false;
+        status.textContent = "Not imported: " + (answer.detail || ("the server answered " + xhr.status));
+        status.className = "error";
+      };
+      xhr.onerror = function () {
+        button.disabled = false;
+        status.textContent = "The upload broke off. Whatever arrived before the break is stored (see Recent imports once the page is"
+          + " reloaded); send the file again and only the rest is added.";
+        status.className = "error";
+      };
+      xhr.send(file);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { render(document); importer(); });
   document.addEventListener("htmx:afterSwap", function (e) { render(e.detail.elt.parentNode || document); });
 })();

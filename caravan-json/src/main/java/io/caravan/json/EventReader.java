@@ -101,6 +101,11 @@ public final class EventReader {
             errors.add(new RecordError(file, lineNo, "", "each line must be one JSON object {…}"));
             return null;
         }
+        return decode(file, lineNo, node, type, errors);
+    }
+
+    /** Decodes one record given as a JSON object (a JSON line read, or a CSV row built), or adds an error and returns null. */
+    public Event decode(String file, long lineNo, JsonNode node, RecordType type, List<RecordError> errors) {
         JsonNode schema = node.get("schema");
         if (type == null) {
             if (schema == null || !schema.isString()) {

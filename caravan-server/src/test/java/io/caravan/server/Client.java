@@ -44,6 +44,11 @@ public final class Client {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** The API key this client sends, or null. */
+    public String apiKey() {
+        return apiKey;
+    }
+
     /** The same credentials against another server. */
     public Client at(String otherBase) {
         return new Client(otherBase, apiKey);

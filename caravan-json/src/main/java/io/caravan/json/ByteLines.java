@@ -1,0 +1,96 @@
+package io.caravan.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * The lines of a byte stream as they arrive, without their {@code \n} or {@code \r\n}. A line is handed out
+ * only once its newline has been read, or at a clean end of the stream: when the stream breaks off (an
+ * upload cut short), the read fails and the unfinished last line is never seen as a record.
+ */
+public final class ByteLines {
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[1024];
+    private int length;
+    private long number;
+    private long bytes;
+    private boolean ended;
+
+    public ByteLines(InputStream in) {
+        this.in = in;
+    }
+
+    /** Reads the next line; false at the end of the stream. Its bytes are {@link #bytes()}, valid until the next call. */
+    public boolean next() throws IOException {
+        if (ended) {
+            return false;
+        }
+        length = 0;
+        while (true) {
+            if (position == limit) {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    ended = true;
+                    if (length == 0) {
+                        return false;
+                    }
+                    number++;
+                    trimReturn();
+                    return true;
+                }
+                position = 0;
+                limit = n;
+                bytes += n;
+            }
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            append(start, position - start);
+            if (position < limit) {
+                position++;
+                number++;
+                trimReturn();
+                return true;
+            }
+        }
+    }
+
+    private void append(int from, int n) {
+        if (length + n > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        }
+        System.arraycopy(buffer, from, line, length, n);
+        length += n;
+    }
+
+    private void trimReturn() {
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+    }
+
+    /** The current line's bytes: {@code line()[0 .. length())}. */
+    public byte[] line() {
+        return line;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /** The current line's number, from 1. */
+    public long number() {
+        return number;
+    }
+
+    /** Bytes read from the stream so far. */
+    public long bytesRead() {
+        return bytes;
+    }
+}
