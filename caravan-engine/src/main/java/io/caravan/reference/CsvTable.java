@@ -75,6 +75,7 @@ public final class CsvTable {
     private final String file;
     private final String version;
     private final List<String> header;
+    private String notes = "";
     private final Map<String, Integer> columns = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
 
@@ -91,6 +92,7 @@ public final class CsvTable {
     public static CsvTable withHeader(String file, Reader in, String... requiredColumns) {
         Parser p = new Parser(file, in);
         String version = "";
+        StringBuilder notes = new StringBuilder();
         String[] first;
         while (true) {
             first = p.next();
@@ -101,6 +103,8 @@ public final class CsvTable {
                 String comment = String.join(",", first).substring(1).trim();
                 if (comment.startsWith("version:")) {
                     version = comment.substring("version:".length()).trim();
+                } else if (!comment.isEmpty()) {
+                    notes.append(notes.length() == 0 ? "" : "\n").append(comment);
                 }
                 continue;
             }
@@ -115,6 +119,7 @@ public final class CsvTable {
             header.add(h.trim().replace("\uFEFF", ""));
         }
         CsvTable t = new CsvTable(file, version, header);
+        t.notes = notes.toString();
         for (String c : requiredColumns) {
             if (!t.columns.containsKey(c)) {
                 throw new ReferenceDataException(file, p.headerLine(), c,
@@ -148,6 +153,11 @@ public final class CsvTable {
 
     public String version() {
         return version;
+    }
+
+    /** The comment lines before the header other than the version: where the table comes from, what it means. */
+    public String notes() {
+        return notes;
     }
 
     public List<String> header() {

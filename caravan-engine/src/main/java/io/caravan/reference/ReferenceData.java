@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -47,6 +49,11 @@ public final class ReferenceData {
     private final QualificationRules qualificationRules;
     private final Settings settings;
     private final SanctionsList sanctions;
+    private final List<Table> tables;
+
+    /** A loaded table: its file (or the user's replacement), version, rows and the notes it gives on its source. */
+    public record Table(String file, String version, int rows, String notes) {
+    }
 
     private ReferenceData(Source source, SanctionsList sanctions) {
         this.countries = new Countries(source.table(COUNTRIES, "alpha2", "name"));
@@ -61,6 +68,7 @@ public final class ReferenceData {
         this.qualificationRules = new QualificationRules(source.table(QUALIFICATION_RULES, "kind", "qualification", "warn_days"));
         this.settings = new Settings(SETTINGS, source.reader(SETTINGS));
         this.sanctions = sanctions;
+        this.tables = List.copyOf(source.loaded);
     }
 
     /** The reference data shipped with Caravan, with the shipped sanctions excerpt. */
@@ -98,6 +106,7 @@ public final class ReferenceData {
         this.disclosureRules = base.disclosureRules;
         this.qualificationRules = base.qualificationRules;
         this.settings = base.settings;
+        this.tables = base.tables;
         this.sanctions = sanctions;
     }
 
@@ -206,8 +215,12 @@ public final class ReferenceData {
         }
     }
 
-    /** Where files come from: the user's folder first, then the shipped copies. */
-    private record Source(Path folder) {
+    /** Where files come from: the user's folder first, then the shipped copies; remembers what it loaded. */
+    private record Source(Path folder, List<Table> loaded) {
+        Source(Path folder) {
+            this(folder, new ArrayList<>());
+        }
+
         Reader reader(String name) {
             if (folder != null && Files.isRegularFile(folder.resolve(name))) {
                 try {
@@ -225,7 +238,9 @@ public final class ReferenceData {
 
         CsvTable table(String name, String... columns) {
             try (Reader r = reader(name)) {
-                return CsvTable.withHeader(label(name), r, columns);
+                CsvTable t = CsvTable.withHeader(label(name), r, columns);
+                loaded.add(new Table(t.file(), t.version(), t.rows().size(), t.notes()));
+                return t;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -274,6 +289,11 @@ public final class ReferenceData {
 
     public SanctionsList sanctions() {
         return sanctions;
+    }
+
+    /** The tables loaded, in loading order (the settings file and the sanctions list are apart). */
+    public List<Table> tables() {
+        return tables;
     }
 
     /** The version of every table, by component name. */

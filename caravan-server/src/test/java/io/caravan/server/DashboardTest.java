@@ -216,6 +216,48 @@ class DashboardTest {
     }
 
     @Test
+    void aShipmentsRouteLegByLegAndParticipantsByGradeAndQualifications() {
+        Page p = page();
+        Browser.logIn(p, viewer, Org.PASSWORD);
+        p.navigate("/shipments");
+        p.locator("#results tbody a").first().click();
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/shipments/S-\\d+$"));
+        var legs = p.locator("section[aria-labelledby=route] tbody tr");
+        assertThat(legs.first()).isVisible();
+        assertThat(legs.first().locator("td").nth(4)).containsText("%");
+        var eta = p.locator("section[aria-labelledby=arrival] table").first().locator("tbody tr");
+        assertThat(eta).hasCount(3);
+        assertThat(eta.nth(0)).containsText("p50");
+        assertThat(eta.nth(2)).containsText("p99");
+        p.locator(".chart[data-kind=delays] canvas").first().waitFor();
+        assertThat(p.locator("section.assessment")).containsText("late delivery");
+        Browser.shoot(p, "shipment");
+
+        p.navigate("/participants");
+        long all = Long.parseLong(p.locator("#results caption span").textContent());
+        long sum = 0;
+        for (String state : List.of("LAPSED", "EXPIRING", "IN_ORDER")) {
+            p.navigate("/participants?qualifications=" + state);
+            long n = Long.parseLong(p.locator("#results caption span").textContent());
+            if (state.equals("LAPSED")) {
+                assertThat(n).isPositive();
+                String id = p.locator("#results tbody a").first().textContent();
+                assertThat(org.as(Org.Role.VIEWER).get("/api/v1/alerts?kind=qualification_expired&subject_id=" + id)
+                        .json().get("total").asLong()).isPositive();
+            }
+            sum += n;
+        }
+        assertThat(sum).isEqualTo(all);
+        p.navigate("/participants");
+        p.getByLabel("Grade").selectOption("E");
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*grade=E.*"));
+        assertThat(p.locator("#results tbody tr").first()).isVisible();
+        for (String grade : p.locator("#results tbody td:nth-child(6)").allTextContents()) {
+            assertThat(grade).isEqualTo("E");
+        }
+    }
+
+    @Test
     void aBadAddressSaysWhichFieldIsWrongAndHowToFixIt() {
         Page p = page();
         Browser.logIn(p, viewer, Org.PASSWORD);
@@ -227,6 +269,7 @@ class DashboardTest {
                 new Bad("/participants?kind=CARRIR", "kind: 'CARRIR' is not a kind of participant; use one of [MERCHANT"),
                 new Bad("/orders?decision=FOO", "decision: 'FOO' is not a decision; use APPROVE, REVIEW, HOLD or BLOCK"),
                 new Bad("/participants?page=abc", "page: 'abc' is not a whole number; correct it in the address"),
+                new Bad("/participants?grade=Z", "grade: 'Z' is not one of [A, B, C, D, E]"),
                 new Bad("/?category=weather", "category: 'weather' is not a category; use one of max, credit"))) {
             var response = p.navigate(bad.path());
             assertThat(response.status()).as(bad.path()).isEqualTo(400);

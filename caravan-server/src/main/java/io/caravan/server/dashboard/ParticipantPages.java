@@ -30,14 +30,17 @@ public class ParticipantPages {
     @GetMapping("/participants")
     public String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String country,
                        @RequestParam(required = false) String q, @RequestParam(required = false) String decision,
+                       @RequestParam(required = false) String grade, @RequestParam(required = false) String qualifications,
                        @RequestParam(required = false) Integer page, Model model) {
         PageRequest.Page<RecordQueries.Item> found = subjects.participants(blank(kind), blank(country), blank(q), blank(decision),
-                page, 50, "id");
+                blank(grade), blank(qualifications), page, 50, "id");
         model.addAttribute("found", found);
         model.addAttribute("rows", Views.rows(found.items()));
         model.addAttribute("pager", Pager.of(found));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("decisions", DECISIONS);
+        model.addAttribute("grades", List.of(RecordQueries.Grade.values()));
+        model.addAttribute("qualificationStates", List.of(RecordQueries.Qualifications.values()));
         return "participants";
     }
 

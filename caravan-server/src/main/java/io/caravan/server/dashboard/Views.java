@@ -24,7 +24,8 @@ final class Views {
 
     /** Stored records with their decision, each beside its JSON as maps, for a table. */
     static List<Map<String, Object>> rows(List<io.caravan.server.query.RecordQueries.Item> items) {
-        return items.stream().map(i -> Map.<String, Object>of("item", i, "record", tree(i.record()))).toList();
+        return items.stream().map(i -> Map.<String, Object>of("item", i, "record", tree(i.record()),
+                "grade", i.pMax() == null ? "" : io.caravan.server.query.RecordQueries.Grade.of(i.pMax()).name())).toList();
     }
 
     /**
@@ -59,6 +60,18 @@ final class Views {
         Map<String, List<Object[]>> titled = new LinkedHashMap<>();
         series.forEach((k, v) -> titled.put(io.caravan.risk.RiskCategory.valueOf(k.toUpperCase(java.util.Locale.ROOT)).title(), v));
         return Json.mapper().writeValueAsString(Map.of("series", titled));
+    }
+
+    /** The version combinations stored assessments cite, newest first, each entry as a map for the template. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> citedVersions(Object all) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) all) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("entries", tree((RawJson) r.get("entries")));
+            out.add(0, m);
+        }
+        return out;
     }
 
     private static double number(Object o) {

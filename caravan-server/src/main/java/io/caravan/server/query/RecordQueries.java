@@ -32,12 +32,58 @@ public class RecordQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Risk grades: bands of the newest assessment's highest probability, A lowest. Bands, not a model: they make
+     * a list scannable; the probability beside each is what decides.
+     */
+    public enum Grade {
+        A(0, 0.01), B(0.01, 0.05), C(0.05, 0.15), D(0.15, 0.40), E(0.40, 1.01);
+
+        private final double from;
+        private final double below;
+
+        Grade(double from, double below) {
+            this.from = from;
+            this.below = below;
+        }
+
+        public double from() {
+            return from;
+        }
+
+        public double below() {
+            return below;
+        }
+
+        public static Grade of(double p) {
+            for (Grade g : values()) {
+                if (p < g.below) {
+                    return g;
+                }
+            }
+            return E;
+        }
+    }
+
+    /** A participant's qualifications as its open alerts say: one lapsed or missing, one expiring, or neither. */
+    public enum Qualifications { LAPSED, EXPIRING, IN_ORDER }
+
     /** A filter on a top-level JSON field of the record, e.g. {@code merchant_id}. */
     public record FieldFilter(String field, String value) {
     }
 
     public PageRequest.Page<Item> list(long tenantId, String type, List<FieldFilter> filters, String nameContains,
                                        String action, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+        return list(tenantId, type, filters, nameContains, action, null, null, from, to, page);
+    }
+
+    /**
+     * As above, also by the band of the newest assessment's highest probability ({@code grade}) and, for
+     * participants, by the qualification alerts open on them.
+     */
+    public PageRequest.Page<Item> list(long tenantId, String type, List<FieldFilter> filters, String nameContains,
+                                       String action, Grade grade, Qualifications qualifications, OffsetDateTime from,
+                                       OffsetDateTime to, PageRequest page) {
         // The type is written into the statement (it comes from a fixed set) so the planner can use the partial indexes.
         Where w = new Where("r.tenant_id", tenantId).and("r.type = " + literal(type));
         for (FieldFilter f : filters) {
@@ -50,6 +96,18 @@ public class RecordQueries {
                 : "%" + nameContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         w.and("a.action = ?", action == null ? null : AssessmentController.parseAction(action, "decision").name());
         w.and("r.at >= ?", from).and("r.at < ?", to);
+        if (grade != null) {
+            w.and("a.p_max >= ?", grade.from()).and("a.p_max < ?", grade.below());
+        }
+        if (qualifications != null) {
+            String open = "exists (select 1 from alert q where q.tenant_id = r.tenant_id and q.subject_type = 'participant'"
+                    + " and q.subject_id = r.record_id and q.status <> 'CLOSED' and q.kind = ";
+            w.and(switch (qualifications) {
+                case LAPSED -> open + "'qualification_expired')";
+                case EXPIRING -> open + "'qualification_expiring') and not " + open + "'qualification_expired')";
+                case IN_ORDER -> "not " + open + "'qualification_expired') and not " + open + "'qualification_expiring')";
+            });
+        }
         if (type.equals("participant")) {
             w.and("not exists (select 1 from record n where n.tenant_id = r.tenant_id and n.type = r.type"
                     + " and n.record_id = r.record_id and n.seq > r.seq)");
@@ -58,7 +116,8 @@ public class RecordQueries {
                 + " where x.tenant_id = r.tenant_id and x.subject_id = r.record_id and x.subject_type = r.type"
                 + " order by x.as_of desc, x.id desc limit 1) a on true";
         // The lateral join yields exactly one row per record, so without a decision filter the count needs only the records.
-        long total = jdbc.queryForObject("select count(*)" + (action == null ? " from record r" : from_) + w.sql(), Long.class, w.params());
+        boolean joined = action != null || grade != null;
+        long total = jdbc.queryForObject("select count(*)" + (joined ? from_ : " from record r") + w.sql(), Long.class, w.params());
         List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
                         + " a.expected_loss_usd" + from_ + w.sql() + " order by " + page.orderBy() + " limit ? offset ?",
                 (rs, n) -> item(rs), w.params(page.size(), page.offset()));

@@ -41,17 +41,34 @@ public class SubjectController {
     }
 
     @Operation(summary = "List participants", description = "Filter by kind (MERCHANT, CARRIER, …), country, part of the"
-            + " legal name (q) and the decision of the newest participant assessment.")
+            + " legal name (q), the decision of the newest participant assessment, its grade (A: highest probability under 1%,"
+            + " B: 1–5%, C: 5–15%, D: 15–40%, E: 40% or more) and qualifications (LAPSED: a lapsed or missing qualification alert"
+            + " is open; EXPIRING: an expiring one and no lapsed; IN_ORDER: neither).")
     @GetMapping("/participants")
     public PageRequest.Page<RecordQueries.Item> participants(
             @RequestParam(required = false) String kind, @RequestParam(required = false) String country,
             @RequestParam(required = false) String q, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String grade, @RequestParam(required = false) String qualifications,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         List<RecordQueries.FieldFilter> f = filters("kind", kind(kind),
                 "country", country("country", country));
-        return records.list(Caller.current().tenantId(), "participant", f, q, decision, null, null,
-                PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "id"));
+        return records.list(Caller.current().tenantId(), "participant", f, q, decision,
+                choice("grade", grade, RecordQueries.Grade.class), choice("qualifications", qualifications, RecordQueries.Qualifications.class),
+                null, null, PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "id"));
+    }
+
+    /** One of an enum's values, named in any case; anything else refused with the values there are. */
+    private static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.caravan.server.web.BadRequest(field, "'" + value.trim() + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     @Operation(summary = "One participant", description = "Its newest record, its current assessment (credit, qualifications,"
