@@ -52,7 +52,7 @@ public class OverviewQueries {
                           double expectedLossUsd) {
     }
 
-    /** Open alerts by severity and by age, the age counted from the alert's record to the newest record. */
+    /** Open alerts by severity and by age, the age counted from the alert's record to the end of the newest day with orders. */
     public record AlertAges(Map<String, long[]> bySeverity, List<String> ages, long total) {
     }
 
@@ -107,10 +107,14 @@ public class OverviewQueries {
 
     /** The participants whose newest assessment is riskiest. */
     public List<Subject> riskiestParticipants(long tenantId, int limit) {
-        return jdbc.query("select assessment_id, subject_id, as_of, action, p_max, expected_loss_usd from ("
-                        + " select distinct on (subject_id) * from assessment where tenant_id = ? and subject_type = 'participant'"
-                        + " order by subject_id, as_of desc, id desc) newest order by p_max desc, subject_id limit ?",
-                (rs, n) -> subject(rs), tenantId, limit);
+        // each participant's newest assessment from the index by subject: a participant is assessed anew with every
+        // record about it, so its history grows far beyond the number of participants
+        return jdbc.query("select a.assessment_id, a.subject_id, a.as_of, a.action, a.p_max, a.expected_loss_usd"
+                        + " from (select distinct record_id from record where tenant_id = ? and type = 'participant') p"
+                        + " cross join lateral (select * from assessment x where x.tenant_id = ? and x.subject_id = p.record_id"
+                        + " and x.subject_type = 'participant' order by x.as_of desc, x.id desc limit 1) a"
+                        + " order by a.p_max desc, a.subject_id limit ?",
+                (rs, n) -> subject(rs), tenantId, tenantId, limit);
     }
 
     public AlertAges openAlerts(long tenantId) {
@@ -120,14 +124,17 @@ public class OverviewQueries {
             bySeverity.put(s.name(), new long[ages.size()]);
         }
         long[] total = new long[1];
-        jdbc.query("with clock as (select coalesce(max(last_raised), now()) t from alert where tenant_id = ?)"
+        // the clock is the end of the newest day with orders (a few rows of sums), or for an organisation without
+        // orders its newest alert
+        jdbc.query("with clock as (select coalesce((select max(day) + 1 from order_risk_daily where tenant_id = ?)::timestamptz,"
+                + " (select max(last_raised) from alert where tenant_id = ?), now()) t)"
                 + " select severity, case when clock.t - first_raised < interval '1 day' then 0"
                 + " when clock.t - first_raised < interval '7 days' then 1 when clock.t - first_raised < interval '30 days' then 2"
-                + " else 3 end, count(*) from alert, clock where tenant_id = ? and status <> 'CLOSED' group by 1, 2",
+                + " else 3 end, count(*) from alert, clock where tenant_id = ? and status in ('OPEN', 'IN_CASE') group by 1, 2",
                 (ResultSet rs) -> {
                     bySeverity.get(rs.getString(1))[rs.getInt(2)] += rs.getLong(3);
                     total[0] += rs.getLong(3);
-                }, tenantId, tenantId);
+                }, tenantId, tenantId, tenantId);
         return new AlertAges(bySeverity, ages, total[0]);
     }
 

@@ -140,8 +140,9 @@ public class Imports {
                 }
                 batch.add(RecordParser.of(item.line(), item.event()));
                 if (batch.size() == ingestion.batchRecords()) {
-                    store(caller, id, batch, pending, tally);
+                    List<ParsedRecord> full = batch;
                     batch = new ArrayList<>();
+                    store(caller, id, full, pending, tally);
                 }
             }
             tally.bytes = source.bytes();

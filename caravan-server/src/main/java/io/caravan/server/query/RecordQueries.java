@@ -109,19 +109,70 @@ public class RecordQueries {
             });
         }
         if (type.equals("participant")) {
-            w.and("not exists (select 1 from record n where n.tenant_id = r.tenant_id and n.type = r.type"
-                    + " and n.record_id = r.record_id and n.seq > r.seq)");
+            // a participant's newest version; as a per-row lookup, which the planner always runs on the index by id
+            w.and("r.seq = (select max(n.seq) from record n where n.tenant_id = r.tenant_id and n.type = 'participant'"
+                    + " and n.record_id = r.record_id)");
         }
-        String from_ = " from record r left join lateral (select assessment_id, action, p_max, expected_loss_usd from assessment x"
+        String actionName = action == null ? null : AssessmentController.parseAction(action, "decision").name();
+        // Orders and shipments filtered by decision or ranked by probability are found from the assessments' indexes,
+        // each joined to its record, rather than by finding every record's newest assessment first. An order has one
+        // assessment; a shipment may have been assessed again, and only its newest counts.
+        boolean byAssessment = (type.equals("order") || type.equals("shipment")) && (action != null || page.orderBy().startsWith("a.p_max"));
+        String from_ = byAssessment
+                ? " from assessment a join record r on r.tenant_id = a.tenant_id and r.type = " + literal(type) + " and r.record_key = a.subject_id"
+                : " from record r left join lateral (select assessment_id, action, p_max, expected_loss_usd from assessment x"
                 + " where x.tenant_id = r.tenant_id and x.subject_id = r.record_id and x.subject_type = r.type"
                 + " order by x.as_of desc, x.id desc limit 1) a on true";
-        // The lateral join yields exactly one row per record, so without a decision filter the count needs only the records.
-        boolean joined = action != null || grade != null;
-        long total = jdbc.queryForObject("select count(*)" + (joined ? from_ : " from record r") + w.sql(), Long.class, w.params());
+        if (byAssessment) {
+            w.and("a.subject_type = " + literal(type));
+            if (type.equals("shipment")) {
+                w.and("not exists (select 1 from assessment b where b.tenant_id = a.tenant_id and b.subject_id = a.subject_id"
+                        + " and b.subject_type = a.subject_type and (b.as_of, b.id) > (a.as_of, a.id))");
+            }
+        }
+        // Only the assessment's columns can be null (a record not assessed); the records' own sort keys never are,
+        // and "nulls last" on them would keep the planner from walking their index backwards.
+        String orderBy = byAssessment ? page.orderBy().replace("r.at", "a.as_of")
+                : page.orderBy().startsWith("a.") ? page.orderBy() + " nulls last" : page.orderBy();
         List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
-                        + " a.expected_loss_usd" + from_ + w.sql() + " order by " + page.orderBy() + " limit ? offset ?",
+                        + " a.expected_loss_usd" + from_ + w.sql() + " order by " + orderBy + " limit ? offset ?",
                 (rs, n) -> item(rs), w.params(page.size(), page.offset()));
-        return page.page(items, total);
+
+        boolean filtered = !filters.isEmpty() || nameContains != null && !nameContains.isBlank() || action != null || grade != null
+                || qualifications != null || from != null || to != null;
+        if (type.equals("order") && nameContains == null && grade == null && qualifications == null && from == null && to == null
+                && filters.stream().allMatch(f -> f.field().equals("ship_from") || f.field().equals("ship_to"))) {
+            return page.page(items, ordersFromSums(tenantId, filters, actionName));
+        }
+        if (!filtered || type.equals("participant")) {
+            // without a filter on the assessment the count needs only the records (an index-only scan)
+            boolean joined = action != null || grade != null;
+            return page.page(items, jdbc.queryForObject("select count(*)" + (joined ? from_ : " from record r") + w.sql(), Long.class,
+                    w.params()));
+        }
+        // Counting every match of a filter over a large store costs more than the page: count up to a cap.
+        boolean needsAssessment = byAssessment || action != null || grade != null;
+        long n = jdbc.queryForObject("select count(*) from (select 1" + (needsAssessment ? from_ : " from record r") + w.sql()
+                + " limit " + (COUNT_CAP + 1) + ") c", Long.class, w.params());
+        return n > COUNT_CAP ? page.pageAtLeast(items, COUNT_CAP) : page.page(items, n);
+    }
+
+    /** Counts stop here for filters the stored sums cannot answer; the list then says "1000+". */
+    public static final int COUNT_CAP = 1_000;
+
+    /** Orders by lane and decision, counted from the sums kept per day and lane (order_risk_daily). */
+    private long ordersFromSums(long tenantId, List<FieldFilter> lane, String action) {
+        String column = action == null ? "orders" : switch (io.caravan.risk.Action.valueOf(action)) {
+            case APPROVE -> "approved";
+            case REVIEW -> "reviewed";
+            case HOLD -> "held";
+            case BLOCK -> "blocked";
+        };
+        Where w = new Where("tenant_id", tenantId);
+        for (FieldFilter f : lane) {
+            w.and(f.field() + " = ?", f.value());
+        }
+        return jdbc.queryForObject("select coalesce(sum(" + column + "), 0) from order_risk_daily" + w.sql(), Long.class, w.params());
     }
 
     /** The newest version of a record, or 404. */
@@ -141,10 +192,11 @@ public class RecordQueries {
 
     /** Records of {@code type} whose JSON field equals a value, oldest first (e.g. a shipment's tracking events). */
     public List<Item> referencing(long tenantId, String type, String field, String value, int limit) {
-        return jdbc.query("select r.seq, r.record_id, r.at, r.body::text, null assessment_id, null action, null p_max,"
-                        + " null expected_loss_usd from record r where r.tenant_id = ? and r.type = " + literal(type)
-                        + " and r.body ->> " + literal(field) + " = ? order by r.at, r.seq limit ?", (rs, n) -> item(rs), tenantId,
-                value, limit);
+        // "offset 0" keeps the planner on the field's index: ordering by time first would walk every record of the type
+        return jdbc.query("select * from (select r.seq, r.record_id, r.at, r.body::text, null assessment_id, null action,"
+                        + " null p_max, null expected_loss_usd from record r where r.tenant_id = ? and r.type = " + literal(type)
+                        + " and r.body ->> " + literal(field) + " = ? offset 0) r order by r.at, r.seq limit ?", (rs, n) -> item(rs),
+                tenantId, value, limit);
     }
 
     /** A type or field name as an SQL literal; only lower-case names, which come from code, never from callers. */

@@ -32,18 +32,28 @@ public record PageRequest(int page, int size, String orderBy) {
         if (!dir.equals("asc") && !dir.equals("desc")) {
             throw new BadRequest("sort", "direction '" + dir + "' must be asc or desc");
         }
-        return new PageRequest(p, s, expr + " " + dir + " nulls last");
+        // no "nulls last": a sort key's index is walked in its own order (lists whose keys can be null add it themselves)
+        return new PageRequest(p, s, expr + " " + dir);
     }
 
     public int offset() {
         return page * size;
     }
 
-    /** A page of results with the total count. */
-    public record Page<T>(List<T> items, int page, int size, long total) {
+    /**
+     * A page of results with the total count. When counting every match would cost more than the page itself
+     * (a filter over a million records) the count stops at a cap: then {@code total} is a lower bound and
+     * {@code totalExact} is false.
+     */
+    public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact) {
     }
 
     public <T> Page<T> page(List<T> items, long total) {
-        return new Page<>(items, page, size, total);
+        return new Page<>(items, page, size, total, true);
+    }
+
+    /** A page whose count stopped at {@code total}: there are at least that many. */
+    public <T> Page<T> pageAtLeast(List<T> items, long total) {
+        return new Page<>(items, page, size, total, false);
     }
 }
