@@ -258,6 +258,38 @@ class DashboardTest {
     }
 
     @Test
+    void aKeyboardAloneLogsInSkipsToTheContentAndFiltersAList() {
+        Page p = page();
+        p.navigate("/login");
+        // the user name field has the focus; Tab moves to the password; Enter sends the form
+        p.keyboard().type(viewer);
+        p.keyboard().press("Tab");
+        p.keyboard().type(Org.PASSWORD);
+        p.keyboard().press("Enter");
+        p.waitForURL(url -> !url.contains("/login"));
+        p.navigate("/participants");
+        p.keyboard().press("Tab");
+        assertThat(p.locator(":focus")).hasText("Skip to content");
+        p.keyboard().press("Enter");
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*#main$"));
+        // every control of the filter form is reachable by Tab and carries a label
+        var controls = p.locator("main form.inline input, main form.inline select");
+        for (int i = 0; i < controls.count(); i++) {
+            String id = controls.nth(i).getAttribute("id");
+            assertThat(p.locator("label[for='" + id + "']")).hasCount(1);
+        }
+        p.locator("#q").focus();
+        p.keyboard().press("Tab");
+        assertThat(p.locator(":focus")).hasAttribute("id", "kind");
+        p.keyboard().press("ArrowDown");
+        p.keyboard().press("ArrowDown");
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*kind=.*"));
+        // the focused control is drawn with its outline
+        String outline = (String) p.locator(":focus").evaluate("e => getComputedStyle(e).outlineStyle");
+        assertThat(outline).isNotEqualTo("none");
+    }
+
+    @Test
     void aBadAddressSaysWhichFieldIsWrongAndHowToFixIt() {
         Page p = page();
         Browser.logIn(p, viewer, Org.PASSWORD);
