@@ -163,6 +163,17 @@ class DashboardTest {
         assertThat(timeline).containsText("same forwarder on both");
         assertThat(p.locator("section[aria-labelledby=case-alerts] tbody tr")).hasCount(2);
 
+        // a third alert joins the open case from the queue
+        p.navigate("/alerts?severity=HIGH&sort=oldest");
+        String third = p.locator("#results tbody input[type=checkbox]").first().getAttribute("value");
+        p.locator("#results tbody input[type=checkbox]").first().check();
+        p.locator("#case-id").selectOption(caseUrl.substring(caseUrl.lastIndexOf('/') + 1));
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to case")).click();
+        assertThat(p).hasURL(caseUrl);
+        assertThat(p.getByRole(AriaRole.STATUS)).containsText("1 alert added.");
+        assertThat(p.locator("section[aria-labelledby=case-alerts] tbody tr")).hasCount(3);
+        assertThat(timeline).containsText("alert " + third);
+
         p.getByLabel("Comment").fill("called the forwarder: trucks held at the border");
         p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add comment")).click();
         assertThat(timeline).containsText("called the forwarder");
@@ -187,6 +198,7 @@ class DashboardTest {
         assertThat(p.getByRole(AriaRole.STATUS)).containsText("Case resolved; its alerts are closed.");
         assertThat(p.locator("h1 .status")).hasText("resolved");
         assertThat(timeline).containsText("MITIGATED: rerouted via the other crossing");
+        assertThat(p.locator("section[aria-labelledby=case-alerts] tbody td:nth-child(5)")).hasCount(3);
         for (String status : p.locator("section[aria-labelledby=case-alerts] tbody td:nth-child(5)").allTextContents()) {
             assertThat(status).isEqualTo("closed");
         }

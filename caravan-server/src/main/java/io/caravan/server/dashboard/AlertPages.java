@@ -18,10 +18,12 @@ public class AlertPages {
 
     private final AlertController alerts;
     private final io.caravan.server.access.AccessStore access;
+    private final io.caravan.server.cases.CaseController cases;
 
-    public AlertPages(AlertController alerts, io.caravan.server.access.AccessStore access) {
+    public AlertPages(AlertController alerts, io.caravan.server.access.AccessStore access, io.caravan.server.cases.CaseController cases) {
         this.alerts = alerts;
         this.access = access;
+        this.cases = cases;
     }
 
     @GetMapping("/alerts")
@@ -39,6 +41,7 @@ public class AlertPages {
         model.addAttribute("statuses", List.of("OPEN", "IN_CASE", "CLOSED", "ANY"));
         model.addAttribute("severities", OverviewQueries.SEVERITIES);
         model.addAttribute("users", CasePages.assignees(access));
+        model.addAttribute("openCases", cases.list("OPEN", null, 0, 50, "updated_at,desc").items());
         model.addAttribute("filters", request.getQueryString() == null ? "" : request.getQueryString());
         return "alerts";
     }

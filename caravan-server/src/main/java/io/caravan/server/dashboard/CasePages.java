@@ -70,6 +70,24 @@ public class CasePages {
         }
     }
 
+    /** Adds the alerts ticked in the queue to an open case. */
+    @PostMapping("/cases/add")
+    public String add(@RequestParam(name = "alert_id", required = false) List<Long> alertIds,
+                      @RequestParam(name = "case_id", required = false) Long caseId, @RequestParam(required = false) String filters,
+                      RedirectAttributes redirect) {
+        try {
+            if (caseId == null) {
+                throw new io.caravan.server.web.BadRequest("case_id", "choose the open case to add the alerts to");
+            }
+            cases.addAlerts(caseId, new CaseController.AlertsRequest(alertIds == null ? List.of() : alertIds));
+            redirect.addFlashAttribute("done", (alertIds.size() == 1 ? "1 alert" : alertIds.size() + " alerts") + " added.");
+            return "redirect:/cases/" + caseId;
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("failed", "Not added: " + PageModel.message(e));
+            return "redirect:/alerts" + (filters != null && QUERY.matcher(filters).matches() ? "?" + filters : "");
+        }
+    }
+
     @GetMapping("/cases/{id}")
     public String one(@PathVariable long id, Model model) {
         CaseController.CaseDetail d = cases.get(id);

@@ -52,13 +52,17 @@ public class ParticipantPages {
         Map<String, Object> current = Views.tree((RawJson) p.get("current_assessment"));
         List<AssessmentController.Summary> history = (List<AssessmentController.Summary>) p.get("history");
         model.addAttribute("item", item);
-        model.addAttribute("record", Views.tree(item.record()));
+        Map<String, Object> record = Views.tree(item.record());
+        model.addAttribute("record", record);
         model.addAttribute("assessment", current);
         model.addAttribute("estimates", Views.rankedEstimates(current));
         model.addAttribute("history", history);
         model.addAttribute("historyJson", history.isEmpty() ? null : Views.historyJson(history));
         model.addAttribute("alerts", p.get("open_alerts"));
         model.addAttribute("orders", subjects.orders(id, null, null, null, null, null, null, 0, 20, "at,desc").items());
+        // only a forwarder books shipments; for anyone else the search would walk every shipment to find none
+        boolean forwarder = "FREIGHT_FORWARDER".equals(record.get("kind"));
+        model.addAttribute("shipments", forwarder ? subjects.shipments(id, null, null, null, null, 0, 20, "at,desc").items() : List.of());
         return "participant";
     }
 
