@@ -38,10 +38,7 @@ public class OrderPages {
         PageRequest.Page<RecordQueries.Item> found = subjects.orders(ParticipantPages.blank(merchantId), null,
                 ParticipantPages.blank(shipFrom), ParticipantPages.blank(shipTo), ParticipantPages.blank(decision), null, null,
                 page, 50, order);
-        model.addAttribute("found", found);
-        model.addAttribute("rows", Views.rows(found.items()));
-        model.addAttribute("pager", Pager.of(found));
-        model.addAttribute("decisions", ParticipantPages.DECISIONS);
+        Views.list(model, found);
         return "orders";
     }
 

@@ -34,11 +34,8 @@ public class ParticipantPages {
                        @RequestParam(required = false) Integer page, Model model) {
         PageRequest.Page<RecordQueries.Item> found = subjects.participants(blank(kind), blank(country), blank(q), blank(decision),
                 blank(grade), blank(qualifications), page, 50, "id");
-        model.addAttribute("found", found);
-        model.addAttribute("rows", Views.rows(found.items()));
-        model.addAttribute("pager", Pager.of(found));
+        Views.list(model, found);
         model.addAttribute("kinds", KINDS);
-        model.addAttribute("decisions", DECISIONS);
         model.addAttribute("grades", List.of(RecordQueries.Grade.values()));
         model.addAttribute("qualificationStates", List.of(RecordQueries.Qualifications.values()));
         return "participants";

@@ -60,10 +60,7 @@ public class ShipmentPages {
                        @RequestParam(required = false) String decision, @RequestParam(required = false) Integer page, Model model) {
         PageRequest.Page<RecordQueries.Item> found = subjects.shipments(ParticipantPages.blank(forwarderId),
                 ParticipantPages.blank(orderId), ParticipantPages.blank(decision), null, null, page, 50, "at,desc");
-        model.addAttribute("found", found);
-        model.addAttribute("rows", Views.rows(found.items()));
-        model.addAttribute("pager", Pager.of(found));
-        model.addAttribute("decisions", ParticipantPages.DECISIONS);
+        Views.list(model, found);
         return "shipments";
     }
 

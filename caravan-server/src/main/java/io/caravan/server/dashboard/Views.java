@@ -22,6 +22,14 @@ final class Views {
         return json == null ? null : Json.mapper().readValue(json.json(), LinkedHashMap.class);
     }
 
+    /** What a list page of records shows: the page, its rows, the pager and the decisions to filter by. */
+    static void list(org.springframework.ui.Model model, io.caravan.server.web.PageRequest.Page<io.caravan.server.query.RecordQueries.Item> found) {
+        model.addAttribute("found", found);
+        model.addAttribute("rows", rows(found.items()));
+        model.addAttribute("pager", Pager.of(found));
+        model.addAttribute("decisions", ParticipantPages.DECISIONS);
+    }
+
     /** Stored records with their decision, each beside its JSON as maps, for a table. */
     static List<Map<String, Object>> rows(List<io.caravan.server.query.RecordQueries.Item> items) {
         return items.stream().map(i -> Map.<String, Object>of("item", i, "record", tree(i.record()),
