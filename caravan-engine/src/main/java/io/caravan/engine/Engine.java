@@ -410,9 +410,13 @@ public final class Engine {
 
     /** Writes the engine's state; {@link #restore} with the same reference data continues where it stopped. */
     public void snapshot(OutputStream out) throws IOException {
-        ObjectOutputStream o = new ObjectOutputStream(out);
-        o.writeObject(state);
-        o.flush();
+        snapshot(new ObjectOutputStream(out));
+    }
+
+    /** Writes the state to an object stream the caller made (one that records the classes it writes, say). */
+    public void snapshot(ObjectOutputStream out) throws IOException {
+        out.writeObject(state);
+        out.flush();
     }
 
     public static Engine restore(ReferenceData reference, InputStream in) throws IOException {

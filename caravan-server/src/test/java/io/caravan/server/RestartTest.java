@@ -1,31 +1,70 @@
 package io.caravan.server;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A restart rebuilds each engine from the stored records: assessments after it equal those of an uninterrupted run. */
+/**
+ * A restart rebuilds each engine — from the snapshot written at the graceful stop and the records after it, or,
+ * when the snapshot cannot be used, from every stored record: assessments after it equal those of an
+ * uninterrupted run either way.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartTest {
 
+    private static final JdbcTemplate JDBC = TestServer.get().context().getBean(JdbcTemplate.class);
+
     @Test
-    void assessmentsAfterARestartEqualThoseOfAnUninterruptedRun() {
+    void assessmentsAfterARestartFromTheSnapshotEqualThoseOfAnUninterruptedRun(CapturedOutput output) {
+        Org restarted = runHalfThenRestart("restarted", null);
+        assertThat(output.getOut()).contains("Rebuilt the engine of tenant " + tenant(restarted) + " from its snapshot after record");
+    }
+
+    @Test
+    void aSnapshotFromAnotherBuildIsNotUsedAndNothingChanges(CapturedOutput output) {
+        Org restarted = runHalfThenRestart("other-build", "update engine_snapshot set fingerprint = 'another build' where tenant_id = ?");
+        assertThat(output.getOut()).contains("The engine snapshot of tenant " + tenant(restarted)
+                + " is not used: it was written by another build; replaying every record");
+    }
+
+    @Test
+    void anUnreadableSnapshotIsNotUsedAndNothingChanges(CapturedOutput output) {
+        Org restarted = runHalfThenRestart("unreadable", "update engine_snapshot set body = '\\x00010203'::bytea where tenant_id = ?");
+        assertThat(output.getOut()).contains("The engine snapshot of tenant " + tenant(restarted) + " is not used: it could not be read");
+    }
+
+    /**
+     * Sends half a world to a server, stops it (a snapshot is written), optionally spoils the snapshot, starts
+     * again and sends the whole world: the assessments must equal those of one uninterrupted run.
+     */
+    private static Org runHalfThenRestart(String name, String spoil) {
         List<String> world = Worlds.lines(300);
-        Org uninterrupted = Org.create("steady");
+        Org uninterrupted = Org.create("steady-" + name);
         assertThat(uninterrupted.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(world)).json()
                 .get("accepted").intValue()).isEqualTo(world.size());
 
         int half = world.size() / 2;
         ConfigurableApplicationContext first = TestServer.start(TestServer.get().database(), TestServer.temp("restart"));
-        Org restarted = Org.create("restarted", url(first));
+        Org restarted = Org.create(name, url(first));
         assertThat(restarted.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(world.subList(0, half))).json()
                 .get("accepted").intValue()).isEqualTo(half);
         first.close();
+        long tenant = tenant(restarted);
+        assertThat(JDBC.queryForObject("select seq from engine_snapshot where tenant_id = ?", Long.class, tenant)).isEqualTo(half);
+        if (spoil != null) {
+            JDBC.update(spoil, tenant);
+        }
 
-        ConfigurableApplicationContext second = TestServer.start(TestServer.get().database(), TestServer.temp("restart"));
+        ConfigurableApplicationContext second = TestServer.start(TestServer.get().database(), TestServer.temp("restart"),
+                java.util.Map.of("logging.level.io.caravan.server.ingest.TenantLane", "INFO"));
         try {
             Org again = Org.reconnect(restarted, url(second));
             Client.Response rest = again.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(world));
@@ -38,6 +77,11 @@ class RestartTest {
         } finally {
             second.close();
         }
+        return restarted;
+    }
+
+    private static long tenant(Org org) {
+        return JDBC.queryForObject("select id from tenant where slug = ?", Long.class, org.slug);
     }
 
     static String url(ConfigurableApplicationContext c) {

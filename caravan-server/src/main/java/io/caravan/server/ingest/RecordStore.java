@@ -103,6 +103,40 @@ public class RecordStore {
         return found;
     }
 
+    /** An engine's state as written down after record {@code seq}. */
+    public record Snapshot(long seq, java.time.Instant newest, String versionsId, List<String> classes, String fingerprint,
+                           byte[] body) {
+    }
+
+    /** The organisation's engine snapshot, if one was written. */
+    public java.util.Optional<Snapshot> snapshot(long tenantId) {
+        return jdbc.query("select seq, newest, versions_id, classes, fingerprint, body from engine_snapshot where tenant_id = ?",
+                (rs, n) -> new Snapshot(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        List.of(rs.getString(4).split("\n")), rs.getString(5), rs.getBytes(6)), tenantId).stream().findFirst();
+    }
+
+    /** Replaces the organisation's engine snapshot. */
+    public void saveSnapshot(long tenantId, Snapshot s) {
+        jdbc.update("insert into engine_snapshot (tenant_id, seq, newest, versions_id, classes, fingerprint, body)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id) do update set seq = excluded.seq, newest = excluded.newest,"
+                + " versions_id = excluded.versions_id, classes = excluded.classes, fingerprint = excluded.fingerprint,"
+                + " taken_at = now(), body = excluded.body", tenantId, s.seq(), Timestamp.from(s.newest()), s.versionsId(),
+                String.join("\n", s.classes()), s.fingerprint(), s.body());
+    }
+
+    /** The identities ({@code type NUL key}) of a tenant's records up to {@code toSeq}. Must run in a transaction. */
+    public void keys(long tenantId, long toSeq, Consumer<String> sink) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select type, record_key from record where tenant_id = ? and seq <= ?");
+            ps.setFetchSize(20000);
+            ps.setLong(1, tenantId);
+            ps.setLong(2, toSeq);
+            return ps;
+        }, rs -> {
+            sink.accept(rs.getString(1) + '\u0000' + rs.getString(2));
+        });
+    }
+
     /** How many records a tenant has. */
     public long count(long tenantId) {
         Long n = jdbc.queryForObject("select count(*) from record where tenant_id = ?", Long.class, tenantId);

@@ -64,7 +64,8 @@ final class TenantLane {
     private final java.util.concurrent.ConcurrentHashMap<String, RecordStore.Known> pending = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean poisoned = new java.util.concurrent.atomic.AtomicBoolean();
     /** At most three batches are folded ahead of storage: one being encoded, one being written, one waiting. */
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(3);
+    private static final int IN_FLIGHT = 3;
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
     private final java.util.concurrent.ExecutorService encoder;
     private final java.util.concurrent.ExecutorService writer;
     private Engine engine;
@@ -139,7 +140,7 @@ final class TenantLane {
         return (CompletableFuture<T>) f;
     }
 
-    /** Stops taking work; what is queued for storage is written first. */
+    /** Stops taking work; what is queued for storage is written first, then the engine's snapshot. */
     void stop() {
         running = false;
         thread.interrupt();
@@ -148,6 +149,10 @@ final class TenantLane {
             encoder.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             writer.shutdown();
             writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            thread.join(30_000);
+            if (!thread.isAlive() && ready.isDone() && !ready.isCompletedExceptionally()) {
+                snapshot();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -222,6 +227,11 @@ final class TenantLane {
             }
             if (engine == null) {
                 rebuild();
+            } else if (nextSeq - 1 - snapshotSeq >= SNAPSHOT_EVERY) {
+                // every million records: let the batches in flight be stored, then write the engine down
+                inFlight.acquire(IN_FLIGHT);
+                inFlight.release(IN_FLIGHT);
+                snapshot();
             }
             ingest(group);
         } catch (RuntimeException | InterruptedException | java.util.concurrent.ExecutionException e) {
@@ -404,33 +414,95 @@ final class TenantLane {
         return lastVersionsId;
     }
 
-    /** Replays every stored record of the tenant, in acceptance order, into a new engine. */
+    /**
+     * Rebuilds the engine from storage: from its snapshot, when one was written by a build with the same classes and
+     * the same reference data, and the records after it; otherwise from every stored record, in acceptance order.
+     */
     private void rebuild() {
         long t0 = System.nanoTime();
         Engine e = new Engine(reference);
+        String versions = AssessmentCodec.versionsId(e.versions());
+        KeyFilter keys = new KeyFilter(Math.max(4_000_000L, 2 * store.count(tenantId)));
+        long from = 1;
+        Optional<RecordStore.Snapshot> snapshot = store.snapshot(tenantId);
+        if (snapshot.isPresent()) {
+            RecordStore.Snapshot snap = snapshot.get();
+            String why = !snap.versionsId().equals(versions) ? "it was built with other reference data or models"
+                    : !snap.fingerprint().equals(EngineSnapshots.fingerprint(snap.classes())) ? "it was written by another build"
+                    : null;
+            if (why == null) {
+                try {
+                    e = EngineSnapshots.read(reference, snap.body());
+                    from = snap.seq() + 1;
+                    newest = snap.newest();
+                    tx.executeWithoutResult(status -> store.keys(tenantId, snap.seq(), keys::add));
+                    snapshotSeq = snap.seq();
+                } catch (java.io.IOException | RuntimeException ex) {
+                    why = "it could not be read (" + ex.getMessage() + ")";
+                    e = new Engine(reference);
+                    from = 1;
+                    newest = java.time.Instant.EPOCH;
+                }
+            }
+            if (why != null) {
+                log.warn("The engine snapshot of tenant {} is not used: {}; replaying every record", tenantId, why);
+            }
+        }
+        Engine engine0 = e;
         EventReader reader = new EventReader(reference);
         List<RecordError> errors = new ArrayList<>();
         long[] count = new long[1];
-        KeyFilter keys = new KeyFilter(Math.max(4_000_000L, 2 * store.count(tenantId)));
-        tx.executeWithoutResult(status -> store.replay(tenantId, 1, s -> {
+        long first = from;
+        tx.executeWithoutResult(status -> store.replay(tenantId, first, s -> {
             keys.add(s.type() + '\u0000' + s.key());
             Event ev = reader.decodeLine("stored record", s.seq(), s.json(), ParsedRecord.recordType(s.type()), errors);
             if (ev == null) {
                 throw new IllegalStateException("stored record " + s.seq() + " of tenant " + tenantId
                         + " no longer decodes: " + errors.get(errors.size() - 1));
             }
-            e.observe(ev);
+            engine0.observe(ev);
             if (ev.at().isAfter(newest)) {
                 newest = ev.at();
             }
             count[0]++;
         }));
-        engine = e;
+        engine = engine0;
         stored = keys;
         nextSeq = store.nextSeq(tenantId);
-        if (count[0] > 0) {
-            log.info("Rebuilt the engine of tenant {} from {} stored records in {} ms", tenantId, count[0],
+        if (count[0] > 0 || from > 1) {
+            log.info("Rebuilt the engine of tenant {} from {}{} stored records in {} ms", tenantId,
+                    from > 1 ? "its snapshot after record " + (from - 1) + " and the " : "", count[0],
                     (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (count[0] >= SNAPSHOT_EVERY) {
+            snapshot();
+        }
+    }
+
+    /** Records folded in between two snapshots written while running. */
+    static final long SNAPSHOT_EVERY = 1_000_000;
+    /** The last record in the newest snapshot. */
+    private long snapshotSeq;
+
+    /**
+     * Writes the engine down, when it holds records the last snapshot does not and every record folded in is
+     * stored (none in flight, no failed write). On the lane's thread, or after it ended.
+     */
+    private void snapshot() {
+        if (engine == null || poisoned.get() || nextSeq - 1 <= snapshotSeq || inFlight.availablePermits() < IN_FLIGHT) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            EngineSnapshots.Written w = EngineSnapshots.write(engine);
+            long seq = nextSeq - 1;
+            store.saveSnapshot(tenantId, new RecordStore.Snapshot(seq, newest, AssessmentCodec.versionsId(engine.versions()),
+                    w.classes(), w.fingerprint(), w.body()));
+            snapshotSeq = seq;
+            log.info("Wrote the engine snapshot of tenant {} after record {} ({} bytes) in {} ms", tenantId, seq, w.body().length,
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException ex) {
+            log.warn("Could not write the engine snapshot of tenant {}; the next start replays more records", tenantId, ex);
         }
     }
 

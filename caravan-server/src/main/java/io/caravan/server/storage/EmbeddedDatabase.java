@@ -23,9 +23,28 @@ public final class EmbeddedDatabase implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+    }
+
+    /**
+     * At exit the server closes the database last, after each engine's snapshot is written; this hook only
+     * stops PostgreSQL if that has not happened within a minute (the library's own hook would stop it at once,
+     * racing the server's shutdown).
+     */
+    private void stopAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (!closed.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    log.warn("The server did not close its database within a minute of exit; stopping PostgreSQL");
+                }
+                close();
+            } catch (InterruptedException | IOException e) {
+                log.warn("Could not stop the embedded PostgreSQL at exit", e);
+            }
+        }, "caravan-postgres-stop"));
     }
 
     /** Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use. */
@@ -38,6 +57,7 @@ public final class EmbeddedDatabase implements Closeable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "localhost")
                 // The embedded default keeps real data: durable commits (the library's test defaults turn these off).
                 .setServerConfig("fsync", "on")
@@ -51,7 +71,9 @@ public final class EmbeddedDatabase implements Closeable {
                 .setServerConfig("wal_buffers", "64MB")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .start();
-        return new EmbeddedDatabase(pg);
+        EmbeddedDatabase db = new EmbeddedDatabase(pg);
+        db.stopAtExit();
+        return db;
     }
 
     /** The JDBC URL of the {@code postgres} database as user {@code postgres} (local, trust authentication). */
@@ -60,8 +82,11 @@ public final class EmbeddedDatabase implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public synchronized void close() throws IOException {
+        if (closed.getCount() > 0) {
+            postgres.close();
+            closed.countDown();
+        }
     }
 
     /** Stops a PostgreSQL that a previous, killed run left serving this data directory. */
