@@ -119,6 +119,13 @@ class DashboardTest {
         assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Decision overridden to HOLD");
         assertThat(admin.locator("section[aria-labelledby=decide] table")).containsText("buyer confirmed by phone");
         Browser.shoot(admin, "order-overridden");
+        // an order's payment, with its screening and fraud reasons
+        var paid = org.as(Org.Role.VIEWER).get("/api/v1/payments?size=1").json().get("items").get(0);
+        String paymentId = paid.get("id").stringValue();
+        admin.navigate("/orders/" + paid.get("record").get("order_id").stringValue());
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(paymentId).setExact(true)).click();
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Payment " + paymentId))).isVisible();
+        assertThat(admin.locator("section.assessment ol.reasons li").first()).isVisible();
 
         Page v = page();
         Browser.logIn(v, viewer, Org.PASSWORD);

@@ -21,7 +21,7 @@ public final class TestServer {
 
     public static final String ADMIN_PASSWORD = "operator-password-for-tests";
 
-    private static TestServer instance;
+    private static volatile TestServer instance;
 
     private final ConfigurableApplicationContext context;
     private final String url;
@@ -71,6 +71,9 @@ public final class TestServer {
         p.put("caravan.security.max-failed-logins", "5");
         p.put("caravan.security.lockout-seconds", "60");
         p.put("logging.level.root", "WARN");
+        // closed by the test that started it, or by this class's exit hook before the database: Spring's own hook
+        // would close it at exit concurrently with the database, and its engines' snapshots would find no database
+        p.put("spring.main.register-shutdown-hook", "false");
         return CaravanServer.start(p);
     }
 
@@ -90,8 +93,12 @@ public final class TestServer {
         }
         try {
             EmbeddedDatabase db = EmbeddedDatabase.start(temp("postgres"));
+            // at exit the server closes first (writing its engines' snapshots), then its database, as in production
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    if (instance != null) {
+                        instance.context.close();
+                    }
                     db.close();
                 } catch (IOException ignored) {
                     // the JVM is exiting

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public final class Pages {
 
     /** Every page of the dashboard; GET needs a reader's role, anything else a worker's. */
-    public static final String[] PATHS = {"/", "/participants", "/participants/**", "/orders", "/orders/**",
+    public static final String[] PATHS = {"/", "/participants", "/participants/**", "/orders", "/orders/**", "/payments/**",
         "/shipments", "/shipments/**", "/alerts", "/alerts/**", "/cases", "/cases/**", "/reference", "/import", "/import/**"};
 
     private Pages() {

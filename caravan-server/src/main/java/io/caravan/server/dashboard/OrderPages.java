@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.List;
 import java.util.Map;
 
-/** Orders: the list by decision and lane, one order with its reasons per category, payments and overrides. */
+/** Orders and payments: the list by decision and lane, one order with its reasons per category and overrides, one payment. */
 @Controller
 public class OrderPages {
 
@@ -62,6 +62,18 @@ public class OrderPages {
         }
         model.addAttribute("decisions", ParticipantPages.DECISIONS);
         return "order";
+    }
+
+    /** One payment: payer and payee as screened, the money, and its assessment (screening, fraud velocity) with reasons. */
+    @GetMapping("/payments/{id}")
+    public String payment(@PathVariable String id, Model model) {
+        RecordQueries.Item item = subjects.payment(id);
+        model.addAttribute("item", item);
+        model.addAttribute("record", Views.tree(item.record()));
+        Map<String, Object> a = item.assessmentId() == null ? null : Views.tree(assessments.get(item.assessmentId()).assessment());
+        model.addAttribute("assessment", a);
+        model.addAttribute("estimates", Views.rankedEstimates(a));
+        return "payment";
     }
 
     /** An analyst's decision in place of the engine's, with the reason; audited by the API it calls. */
