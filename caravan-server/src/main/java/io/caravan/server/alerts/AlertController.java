@@ -64,14 +64,48 @@ public class AlertController {
                                         @RequestParam(required = false) String sort) {
         Caller c = Caller.current();
         PageRequest p = PageRequest.of(page, size, sort, SORTABLE, "severity,desc");
-        Where w = new Where("tenant_id", c.tenantId())
-                .and("status = ?", status == null ? null : upper(status, "status", List.of("OPEN", "IN_CASE", "CLOSED")))
-                .and("severity = ?", severity == null ? null : upper(severity, "severity", List.of("LOW", "MEDIUM", "HIGH", "CRITICAL")))
+        String st = status == null ? null : upper(status, "status", List.of("OPEN", "IN_CASE", "CLOSED"));
+        String sev = severity == null ? null : upper(severity, "severity", SEVERITIES);
+        Where w = new Where("tenant_id", c.tenantId()).and("status = ?", st).and("severity = ?", sev)
                 .and("kind = ?", kind).and("subject_type = ?", subjectType).and("subject_id = ?", subjectId);
         long total = jdbc.queryForObject("select count(*) from alert" + w.sql(), Long.class, w.params());
+        if (st != null && p.orderBy().equals(SORTABLE.get("severity") + " desc")) {
+            return p.page(bySeverity(c.tenantId(), st, sev, kind, subjectType, subjectId, p, "first_raised, id", "r desc, first_raised, id"), total);
+        }
+        if (st != null && (p.orderBy().equals("first_raised asc") || p.orderBy().equals("first_raised desc"))) {
+            String order = p.orderBy().equals("first_raised asc") ? "first_raised, id" : "first_raised desc, id";
+            return p.page(bySeverity(c.tenantId(), st, sev, kind, subjectType, subjectId, p, order, order), total);
+        }
         List<Alert> items = jdbc.query("select " + COLUMNS + " from alert" + w.sql() + " order by " + p.orderBy() + ", id"
                 + " limit ? offset ?", (rs, n) -> alert(rs), w.params(p.size(), p.offset()));
         return p.page(items, total);
+    }
+
+    private static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+
+    /**
+     * The queue in an order of severity or of age without sorting every open alert: each severity's alerts come in
+     * order from the queue index (tenant, status, severity, first raised), only as many as the page needs, and those
+     * are merged — most severe first (oldest first within a severity), or oldest or newest first overall.
+     */
+    private List<Alert> bySeverity(long tenantId, String status, String severity, String kind, String subjectType,
+                                   String subjectId, PageRequest p, String eachOrder, String mergedOrder) {
+        Where w = new Where("tenant_id", tenantId).and("status = ?", status).and("kind = ?", kind)
+                .and("subject_type = ?", subjectType).and("subject_id = ?", subjectId);
+        List<String> levels = severity != null ? List.of(severity) : List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
+        StringBuilder sql = new StringBuilder("select * from (");
+        List<Object> params = new java.util.ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            sql.append(i == 0 ? "" : " union all ").append("(select ").append(COLUMNS).append(", ").append(levels.size() - i)
+                    .append(" r from alert").append(w.sql()).append(" and severity = ? order by ").append(eachOrder).append(" limit ?)");
+            params.addAll(List.of(w.params()));
+            params.add(levels.get(i));
+            params.add(p.offset() + p.size());
+        }
+        sql.append(") x order by ").append(mergedOrder).append(" limit ? offset ?");
+        params.add(p.size());
+        params.add(p.offset());
+        return jdbc.query(sql.toString(), (rs, n) -> alert(rs), params.toArray());
     }
 
     @Operation(summary = "Counts of open alerts by severity")
