@@ -7,11 +7,16 @@ import java.util.Arrays;
 /**
  * The lines of a byte stream as they arrive, without their {@code \n} or {@code \r\n}. A line is handed out
  * only once its newline has been read, or at a clean end of the stream: when the stream breaks off (an
- * upload cut short), the read fails and the unfinished last line is never seen as a record.
+ * upload cut short), the read fails and the unfinished last line is never seen as a record. A line longer than
+ * {@link #MAX_LINE} bytes is not kept in memory: it is read to its end and reported {@link #tooLong()}.
  */
 public final class ByteLines {
 
+    /** The longest line kept: a record is a few kilobytes; a longer line is a file of another kind. */
+    public static final int MAX_LINE = 1 << 20;
+
     private final InputStream in;
+    private boolean tooLong;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
@@ -31,12 +36,13 @@ public final class ByteLines {
             return false;
         }
         length = 0;
+        tooLong = false;
         while (true) {
             if (position == limit) {
                 int n = in.read(buffer, 0, buffer.length);
                 if (n < 0) {
                     ended = true;
-                    if (length == 0) {
+                    if (length == 0 && !tooLong) {
                         return false;
                     }
                     number++;
@@ -62,6 +68,11 @@ public final class ByteLines {
     }
 
     private void append(int from, int n) {
+        if (tooLong || length + n > MAX_LINE) {
+            tooLong = true;
+            length = 0;
+            return;
+        }
         if (length + n > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
         }
@@ -73,6 +84,17 @@ public final class ByteLines {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
+    }
+
+    /** True when the current line was longer than {@link #MAX_LINE}: its bytes were dropped. */
+    public boolean tooLong() {
+        return tooLong;
+    }
+
+    /** What to say of a line that is too long. */
+    public static String tooLongMessage() {
+        return "the line is longer than " + MAX_LINE + " bytes, far more than one record; records are one per line"
+                + " (is this a JSON Lines or CSV file?)";
     }
 
     /** The current line's bytes: {@code line()[0 .. length())}. */

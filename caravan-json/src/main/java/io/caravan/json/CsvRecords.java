@@ -76,6 +76,9 @@ public final class CsvRecords {
                 return null;
             }
             long start = lines.number();
+            if (lines.tooLong()) {
+                return error(start, "", ByteLines.tooLongMessage());
+            }
             boolean badText = false;
             StringBuilder text = new StringBuilder();
             int quotes = 0;

@@ -134,6 +134,37 @@ class ImportTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void anEmptyFileAndAnEndlessLineAreRefusedWithTheirReason() {
+        Org fresh = Org.create("import-odd");
+        Client analyst = fresh.as(Org.Role.ANALYST);
+        JsonNode empty = report(fresh, analyst.post("/import?name=orders.jsonl", "application/octet-stream", "\n  \n"));
+        assertThat(empty.get("accepted").asLong()).isZero();
+        assertThat(empty.get("rejected").asLong()).isEqualTo(1);
+        assertThat(empty.get("errors").get(0).get("reason").stringValue()).startsWith("the file is empty");
+
+        // a line of 2 MiB (no record is that long) between two good ones: refused alone, the others stored
+        List<String> world = Worlds.lines(300);
+        String endless = "{\"id\":\"" + "x".repeat(2 << 20) + "\"}";
+        JsonNode run = report(fresh, analyst.post("/import?name=world.jsonl", "application/octet-stream",
+                world.get(0) + "\n" + endless + "\n" + world.get(1) + "\n"));
+        assertThat(run.get("accepted").asLong()).isEqualTo(2);
+        assertThat(run.get("errors").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(run.get("errors").get(0).get("reason").stringValue()).contains("longer than 1048576 bytes");
+    }
+
+    @Test
+    void aFormUploadOverItsLimitSaysSoAndHowToSendTheFile() {
+        Client.Response r = org.as(Org.Role.ANALYST).postMultipart("/import", "big.jsonl", new byte[11 << 20]);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body()).contains("larger than 10 MB").contains("import page");
+    }
+
+    private static JsonNode report(Org o, Client.Response answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return o.as(Org.Role.VIEWER).get("/api/v1/imports/" + answer.json().get("id").asLong()).json();
+    }
+
     private static JsonNode awaitFinished(Org o) throws InterruptedException, IOException {
         for (int i = 0; i < 100; i++) {
             JsonNode runs = o.as(Org.Role.VIEWER).get("/api/v1/imports").json();

@@ -2,7 +2,6 @@ package io.caravan.server.ingest;
 
 import io.caravan.domain.Event;
 import io.caravan.domain.RecordType;
-import io.caravan.json.ByteLines;
 import io.caravan.json.CsvRecords;
 import io.caravan.json.EventReader;
 import io.caravan.json.Json;
@@ -12,7 +11,6 @@ import io.caravan.server.access.Caller;
 import io.caravan.server.audit.AuditLog;
 import io.caravan.server.web.ApiException;
 import io.caravan.server.web.BadRequest;
-import io.caravan.server.web.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -146,6 +140,10 @@ public class Imports {
                 }
             }
             tally.bytes = source.bytes();
+            if (tally.lines == 0) {
+                tally.lines = 1;
+                tally.error(1, "", "the file is empty: it holds no record; choose the file again, or another one");
+            }
         } catch (IOException e) {
             problem = "The upload broke off after line " + tally.lines + " (" + source.bytes() + " bytes received): "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ". Every record read before"
@@ -184,29 +182,11 @@ public class Imports {
     /** Queues a batch for storage; when too many are in flight, waits for the oldest and counts it. */
     private void store(Caller caller, long id, List<ParsedRecord> batch, ArrayDeque<CompletableFuture<List<RecordOutcome>>> pending,
                        Tally tally) {
-        admit(caller.tenantId(), batch.size());
+        ingestion.admitWaiting(caller.tenantId(), batch.size());
         pending.add(ingestion.submitAsync(caller.tenantId(), batch));
         while (pending.size() > IN_FLIGHT) {
             tally.count(Ingestion.await(pending.poll()));
             progress(id, tally);
-        }
-    }
-
-    /** Waits out the organisation's rate limit rather than failing a person's upload part-way. */
-    private void admit(long tenantId, int records) {
-        while (true) {
-            try {
-                ingestion.admit(tenantId, records);
-                return;
-            } catch (RateLimited e) {
-                try {
-                    Thread.sleep(Math.min(5_000, e.retryAfterSeconds() * 1000L));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "interrupted", null,
-                            "the server is stopping");
-                }
-            }
         }
     }
 
@@ -299,30 +279,12 @@ public class Imports {
     }
 
     private Source jsonl(InputStream in, String file, RecordType type) {
-        ByteLines lines = new ByteLines(in);
-        var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        RecordParser.Lines lines = ingestion.parser().lines(in, type, file);
         return new Source() {
             @Override
             public Item next() throws IOException {
-                while (lines.next()) {
-                    String line;
-                    try {
-                        line = utf8.decode(ByteBuffer.wrap(lines.line(), 0, lines.length())).toString();
-                    } catch (CharacterCodingException e) {
-                        return new Item(lines.number(), null, new RecordError(file, lines.number(), "",
-                                "the line is not UTF-8 text; save the file as UTF-8"));
-                    }
-                    if (lines.number() == 1 && line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
-                    }
-                    if (!line.isBlank()) {
-                        String text = line;
-                        long number = lines.number();
-                        return decoded(number, errors -> reader.decodeLine(file, number, text, type, errors));
-                    }
-                }
-                return null;
+                RecordParser.Line l = lines.next();
+                return l == null ? null : new Item(l.number(), l.event(), l.error());
             }
 
             @Override

@@ -62,13 +62,29 @@ public class Ingestion implements DisposableBean {
 
     /** Refuses with 429 when the tenant has sent more records than its rate allows. */
     public void admit(long tenantId, int records) {
-        TokenBucket b = buckets.computeIfAbsent(tenantId, k -> new TokenBucket(limits.recordsPerSecond(), limits.burst()));
-        long wait = b.take(Math.max(1, records));
+        long wait = bucket(tenantId).take(Math.max(1, records));
         if (wait > 0) {
             metrics.counter("caravan.ingest.rate_limited").increment();
             throw new RateLimited("your organisation has sent more than " + (long) limits.recordsPerSecond()
                     + " records per second (caravan.ingest.records-per-second); retry after " + wait + " s", wait);
         }
+    }
+
+    /** Waits out the organisation's rate limit instead of refusing: for a person's upload, which must not fail part-way. */
+    public void admitWaiting(long tenantId, int records) {
+        TokenBucket b = bucket(tenantId);
+        for (long wait = b.take(Math.max(1, records)); wait > 0; wait = b.take(Math.max(1, records))) {
+            try {
+                Thread.sleep(Math.min(5_000, wait * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", null, "the server is stopping");
+            }
+        }
+    }
+
+    private TokenBucket bucket(long tenantId) {
+        return buckets.computeIfAbsent(tenantId, k -> new TokenBucket(limits.recordsPerSecond(), limits.burst()));
     }
 
     /** Stores the records (those not stored before) with their assessments; blocks until durable. */

@@ -63,49 +63,85 @@ public final class RecordParser {
                     + " lines, more than " + maxRecords + " records per request (caravan.ingest.max-records);"
                     + " split it into several requests");
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<ParsedRecord> records = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
         MessageDigest sha = sha256();
-        long lineNo = 0;
-        int start = 0;
         int chunkStart = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            lineNo++;
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            String line;
-            try {
-                line = decoder.decode(ByteBuffer.wrap(bytes, start, stop - start)).toString();
-            } catch (CharacterCodingException e) {
-                errors.add(new RecordError(source, lineNo, "", "the line is not UTF-8 text; send the body as UTF-8"));
-                start = end + 1;
+        Lines lines = lines(new java.io.ByteArrayInputStream(bytes), type, source);
+        for (Line l = lines.next(); l != null; l = lines.next()) {
+            if (l.error() != null) {
+                errors.add(l.error());
                 continue;
             }
-            start = end + 1;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            Event e = reader.decodeLine(source, lineNo, line, type, errors);
-            if (e != null) {
-                records.add(of(lineNo, e, sha));
-                if (records.size() - chunkStart == chunkSize) {
-                    onChunk.accept(records.subList(chunkStart, records.size()));
-                    chunkStart = records.size();
-                }
+            records.add(of(l.number(), l.event(), sha));
+            if (records.size() - chunkStart == chunkSize) {
+                onChunk.accept(records.subList(chunkStart, records.size()));
+                chunkStart = records.size();
             }
         }
         if (records.size() > chunkStart) {
             onChunk.accept(records.subList(chunkStart, records.size()));
         }
-        return new Parsed(records, errors, lineNo);
+        return new Parsed(records, errors, lines.read());
+    }
+
+    /** One non-blank line read: its record, or why it was refused. */
+    public record Line(long number, Event event, RecordError error) {
+    }
+
+    /** Non-blank lines of JSON Lines as they arrive, each decoded into a record or refused with its line and field. */
+    public final class Lines {
+        private final io.caravan.json.ByteLines in;
+        private final RecordType type;
+        private final String source;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+        Lines(InputStream in, RecordType type, String source) {
+            this.in = new io.caravan.json.ByteLines(in);
+            this.type = type;
+            this.source = source;
+        }
+
+        /** The next non-blank line, or null at the end; throws when the stream breaks off. */
+        public Line next() throws IOException {
+            while (in.next()) {
+                long n = in.number();
+                if (in.tooLong()) {
+                    return new Line(n, null, new RecordError(source, n, "", io.caravan.json.ByteLines.tooLongMessage()));
+                }
+                String line;
+                try {
+                    line = utf8.decode(ByteBuffer.wrap(in.line(), 0, in.length())).toString();
+                } catch (CharacterCodingException e) {
+                    return new Line(n, null, new RecordError(source, n, "", "the line is not UTF-8 text; save or send it as UTF-8"));
+                }
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (!line.isBlank()) {
+                    List<RecordError> errors = new ArrayList<>(1);
+                    Event e = reader.decodeLine(source, n, line, type, errors);
+                    return e != null ? new Line(n, e, null) : new Line(n, null, errors.get(0));
+                }
+            }
+            return null;
+        }
+
+        /** Lines read so far, blank ones too. */
+        public long read() {
+            return in.number();
+        }
+
+        /** Bytes read so far. */
+        public long bytesRead() {
+            return in.bytesRead();
+        }
+    }
+
+    /** Reads JSON Lines from a stream, line by line, as they arrive. */
+    public Lines lines(InputStream in, RecordType type, String source) {
+        return new Lines(in, type, source);
     }
 
     private static long countLines(byte[] bytes) {

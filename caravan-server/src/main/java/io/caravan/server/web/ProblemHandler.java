@@ -74,6 +74,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(p, headers, status, request);
     }
 
+    /** A form upload (evidence, an import without script) over the multipart limit: say the limit and the way round it. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "the file is larger than 10 MB, the most a form upload"
+                + " takes (spring.servlet.multipart.max-file-size); import larger files from the import page in a browser with"
+                + " scripts on, which sends files of any size, or split the file; attach larger evidence as a link in a comment");
+        p.setProperty("field", "file");
+        return createResponseEntity(p, headers, status, request);
+    }
+
     /** Spring's own errors (unknown route, bad method, unreadable body…) get our type and the request id too. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
