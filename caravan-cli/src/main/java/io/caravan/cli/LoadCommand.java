@@ -106,6 +106,7 @@ final class LoadCommand implements Callable<Integer> {
             timed = timed.subList(warmup, timed.size());
         }
         List<String> bodies = DemoLoader.bulks(timed);
+        System.err.printf("Timing %,d orders …%n", timed.size());
         long t0 = System.nanoTime();
         long assessments = send(loader, bodies);
         double s = (System.nanoTime() - t0) / 1e9;

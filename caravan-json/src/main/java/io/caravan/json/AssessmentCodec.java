@@ -46,33 +46,12 @@ public final class AssessmentCodec {
 
     /** One assessment as one line of JSON in UTF-8, without the line end. */
     public static byte[] toJsonBytes(Assessment a, String versionsId) {
-        Buffer out = BUFFER.get();
-        out.reset();
+        Utf8Buffer out = Utf8Buffer.get();
         // The plain token stream: no data-binding context is needed to write an assessment field by field.
         try (JsonGenerator g = Json.mapper().tokenStreamFactory().createGenerator(out)) {
             write(g, a, versionsId);
         }
-        byte[] json = out.toByteArray();
-        if (out.capacity() > Buffer.KEPT) {
-            BUFFER.remove();
-        }
-        return json;
-    }
-
-    /** A thread's reusable output buffer: an assessment is copied out once, not grown into step by step. */
-    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
-
-    private static final class Buffer extends java.io.ByteArrayOutputStream {
-        /** Buffers grown beyond this by an unusually large assessment are not kept. */
-        static final int KEPT = 1 << 20;
-
-        Buffer() {
-            super(16 * 1024);
-        }
-
-        int capacity() {
-            return buf.length;
-        }
+        return out.take();
     }
 
     /** One assessment as one line of JSON, without the line end. */

@@ -39,15 +39,23 @@ public final class EventWriter implements Closeable {
         this.g = Json.mapper().createGenerator(out);
     }
 
-    /** One record as one line of JSON in UTF-8, without the line end. */
+    /** A writer of single records straight to UTF-8 bytes: {@link #toJsonBytes}. */
+    private EventWriter(JsonGenerator g) {
+        this.out = null;
+        this.g = g;
+    }
+
+    /**
+     * One record as one line of JSON in UTF-8, without the line end: the canonical form whose digest tells a
+     * replayed record from a changed one. Written by the plain token stream into the thread's reused buffer, so
+     * a record costs one array of its own length.
+     */
     public static byte[] toJsonBytes(Event e) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
-        try (EventWriter w = new EventWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8))) {
-            w.write(e);
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        Utf8Buffer buffer = Utf8Buffer.get();
+        try (JsonGenerator g = Json.mapper().tokenStreamFactory().createGenerator(buffer)) {
+            new EventWriter(g).write(e);
         }
-        return java.util.Arrays.copyOf(out.toByteArray(), out.size() - 1);
+        return buffer.take();
     }
 
     /** One record as one line of JSON, without the line end. */

@@ -68,7 +68,7 @@ final class Fields {
     Instant instant(String name) {
         String s = text(name);
         try {
-            return Instant.parse(s);
+            return IsoInstant.parse(s);
         } catch (DateTimeParseException e) {
             throw new FieldException(at(name), "'" + s + "' is not an ISO-8601 UTC time such as 2025-03-01T09:30:00Z");
         }

@@ -94,6 +94,21 @@ class RoundTripTest {
         }
     }
 
+    /** The canonical bytes a digest is taken of are exactly the record's line in a file, however they are written. */
+    @Test
+    void aRecordsCanonicalBytesAreItsLineInAFile(@TempDir Path dir) throws IOException {
+        for (Event e : samples()) {
+            Path f = dir.resolve(Schemas.fileName(e.type()));
+            try (EventWriter w = new EventWriter(Files.newBufferedWriter(f, StandardCharsets.UTF_8))) {
+                w.write(e);
+            }
+            byte[] line = Files.readAllBytes(f);
+            assertThat(line[line.length - 1]).isEqualTo((byte) '\n');
+            assertThat(EventWriter.toJsonBytes(e)).as(e.type().name()).isEqualTo(java.util.Arrays.copyOf(line, line.length - 1));
+            assertThat(EventWriter.toJson(e)).isEqualTo(new String(line, StandardCharsets.UTF_8).strip());
+        }
+    }
+
     @Test
     void assessmentsSurviveWritingAndReadingWithTheirVersions(@TempDir Path dir) throws IOException {
         Versions v = Versions.of(new TreeMap<>(Map.of("countries", "c-1", "engine", "e-1")));

@@ -34,7 +34,7 @@ public final class BodyCodec {
     private final long currentId;
     private final ZstdDictCompress current;
     private final Map<Long, ZstdDictDecompress> readers = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<ZstdCompressCtx> compressors = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Compressor> compressors = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Map.Entry<Long, ZstdDecompressCtx>> decompressors = new ConcurrentLinkedQueue<>();
 
     /** A codec compressing with {@code dictionary} and reading frames made with any of {@code known} (by id). */
@@ -72,15 +72,39 @@ public final class BodyCodec {
     }
 
     public byte[] compress(byte[] json) {
-        ZstdCompressCtx c = compressors.poll();
+        Compressor c = compressors.poll();
         if (c == null) {
-            c = new ZstdCompressCtx().setLevel(LEVEL).setContentSize(true).setChecksum(false).setDictID(true);
-            c.loadDict(current);
+            ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL).setContentSize(true).setChecksum(false).setDictID(true);
+            ctx.loadDict(current);
+            c = new Compressor(ctx);
         }
         try {
             return c.compress(json);
         } finally {
             compressors.offer(c);
+        }
+    }
+
+    /** A native context and the output buffer it reuses: a body costs one array of its compressed length. */
+    private static final class Compressor {
+        private final ZstdCompressCtx ctx;
+        private byte[] out = new byte[16 * 1024];
+
+        Compressor(ZstdCompressCtx ctx) {
+            this.ctx = ctx;
+        }
+
+        byte[] compress(byte[] json) {
+            int bound = (int) Zstd.compressBound(json.length);
+            if (out.length < bound) {
+                out = new byte[bound];
+            }
+            int n = ctx.compressByteArray(out, 0, out.length, json, 0, json.length);
+            byte[] frame = java.util.Arrays.copyOf(out, n);
+            if (out.length > 1 << 20) {
+                out = new byte[16 * 1024];
+            }
+            return frame;
         }
     }
 
