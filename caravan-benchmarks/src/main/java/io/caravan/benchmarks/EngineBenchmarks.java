@@ -3,6 +3,7 @@ package io.caravan.benchmarks;
 import io.caravan.domain.Event;
 import io.caravan.domain.Order;
 import io.caravan.engine.Engine;
+import io.caravan.json.AssessmentCodec;
 import io.caravan.reference.ReferenceData;
 import io.caravan.risk.Assessment;
 import io.caravan.world.WorldGenerator;
@@ -19,6 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.caravan.risk.Estimate;
+import io.caravan.risk.Reason;
 import io.caravan.risk.RiskCategory;
 
 import java.time.Duration;
@@ -36,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  *       observed — choosing orders of days 85 to 100 whose shipments are still in flight, so that every
  *       assessment composes a full route (credit of 4–5 parties, route convolution, listings, destination
  *       rules, political and natural exposure, decision).</li>
+ *   <li>{@code assessmentJson}: writing such an order's assessment as its {@code caravan.assessment.v1} line
+ *       of UTF-8 JSON (about 4.6 kB with every reason sentence), the sentences already drafted — what the
+ *       server's encoder thread does for each order before compressing it.</li>
  * </ul>
  * Run: {@code java -jar caravan-benchmarks/target/benchmarks.jar} (add {@code -prof gc} for allocation).
  */
@@ -52,6 +58,8 @@ public class EngineBenchmarks {
         List<Event> timeline;
         List<Order> orders;
         Engine warmed;
+        List<Assessment> assessed;
+        String versionsId;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -80,6 +88,15 @@ public class EngineBenchmarks {
                 throw new IllegalStateException("too few in-flight orders to benchmark: " + orders.size());
             }
             timeline = new ArrayList<>(timeline.subList(0, EVENTS));
+            assessed = new ArrayList<>();
+            for (Order o : orders.subList(0, 1000)) {
+                Assessment a = warmed.assess(o);
+                for (Estimate e : a.estimates()) {
+                    e.reasons().forEach(Reason::text);
+                }
+                assessed.add(a);
+            }
+            versionsId = AssessmentCodec.versionsId(warmed.versions());
         }
     }
 
@@ -106,6 +123,17 @@ public class EngineBenchmarks {
             sum += a.expectedLossUsd();
         }
         return sum;
+    }
+
+    /** An order's assessment written as JSON; the score is in assessments per second. */
+    @Benchmark
+    @OperationsPerInvocation(1000)
+    public int assessmentJson(World w) {
+        int bytes = 0;
+        for (Assessment a : w.assessed) {
+            bytes += AssessmentCodec.toJsonBytes(a, w.versionsId).length;
+        }
+        return bytes;
     }
 
     @State(Scope.Thread)

@@ -10,6 +10,8 @@ import io.caravan.risk.RiskCategory;
 import io.caravan.risk.SubjectType;
 import io.caravan.risk.Versions;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 
 import java.security.MessageDigest;
@@ -20,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code caravan.assessment.v1} format. An assessment names the versions it used by
@@ -59,42 +62,97 @@ public final class AssessmentCodec {
         return new String(toJsonBytes(a, versionsId), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    // Property names, and the values that come from a fixed set (codes, outcomes, horizons), are kept with their
+    // JSON bytes ready: an order's assessment repeats some 150 of them, and writing them escaped character by
+    // character was a large part of the time this format costs.
+    private static final SerializableString SCHEMA = name("schema"), ID = name("id"), SUBJECT = name("subject"),
+            SUBJECT_ID = name("subject_id"), AS_OF = name("as_of"), DECISION = name("decision"), ACTION = name("action"),
+            DRIVERS = name("drivers"), EXPOSURE = name("exposure_usd"), EXPECTED_LOSS = name("expected_loss_usd"),
+            ESTIMATES = name("estimates"), CATEGORY = name("category"), OUTCOME = name("outcome"),
+            HORIZON = name("horizon"), PROBABILITY = name("probability"), INTERVAL = name("interval"),
+            EVIDENCE = name("evidence"), REASONS = name("reasons"), CODE = name("code"), TEXT = name("text"),
+            CONTRIBUTION = name("contribution"), MEASURES = name("measures"), VERSIONS_ID = name("versions_id");
+
+    /** Values of a fixed set, by value; bounded, so that a caller's free text can never grow it without end. */
+    private static final ConcurrentHashMap<String, SerializableString> FIXED = new ConcurrentHashMap<>();
+    private static final int FIXED_LIMIT = 4096;
+
+    private static SerializableString name(String n) {
+        return new SerializedString(n);
+    }
+
+    /** Writes a value that comes from a fixed set of the engine's (a code, an outcome, a horizon). */
+    private static void writeFixed(JsonGenerator g, String value) {
+        SerializableString s = FIXED.get(value);
+        if (s == null) {
+            if (FIXED.size() >= FIXED_LIMIT) {
+                g.writeString(value);
+                return;
+            }
+            s = FIXED.computeIfAbsent(value, SerializedString::new);
+        }
+        g.writeString(s);
+    }
+
+    /** Writes one assessment; probabilities to 6 decimals, money to cents: enough for every use, and stable to read. */
     public static void write(JsonGenerator g, Assessment a, String versionsId) {
         g.writeStartObject();
-        g.writeStringProperty("schema", Schemas.ASSESSMENT);
-        g.writeStringProperty("id", a.id());
-        g.writeStringProperty("subject", a.subject().name());
-        g.writeStringProperty("subject_id", a.subjectId());
-        g.writeStringProperty("as_of", a.asOf().toString());
-        g.writeObjectPropertyStart("decision");
-        g.writeStringProperty("action", a.decision().action().name());
-        g.writeArrayPropertyStart("drivers");
+        g.writeName(SCHEMA);
+        writeFixed(g, Schemas.ASSESSMENT);
+        g.writeName(ID);
+        g.writeString(a.id());
+        g.writeName(SUBJECT);
+        writeFixed(g, a.subject().name());
+        g.writeName(SUBJECT_ID);
+        g.writeString(a.subjectId());
+        g.writeName(AS_OF);
+        g.writeString(a.asOf().toString());
+        g.writeName(DECISION);
+        g.writeStartObject();
+        g.writeName(ACTION);
+        writeFixed(g, a.decision().action().name());
+        g.writeName(DRIVERS);
+        g.writeStartArray();
         for (String d : a.decision().drivers()) {
             g.writeString(d);
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.writeNumberProperty("exposure_usd", round(a.exposureUsd(), 100));
-        g.writeNumberProperty("expected_loss_usd", round(a.expectedLossUsd(), 100));
-        g.writeArrayPropertyStart("estimates");
+        g.writeName(EXPOSURE);
+        RoundedNumber.write(g, a.exposureUsd(), 2, 100);
+        g.writeName(EXPECTED_LOSS);
+        RoundedNumber.write(g, a.expectedLossUsd(), 2, 100);
+        g.writeName(ESTIMATES);
+        g.writeStartArray();
         for (Estimate e : a.estimates()) {
             g.writeStartObject();
-            g.writeStringProperty("category", e.category().name());
-            g.writeStringProperty("outcome", e.outcome());
-            g.writeStringProperty("horizon", e.horizon());
-            g.writeNumberProperty("probability", round(e.probability(), 1e6));
-            g.writeArrayPropertyStart("interval");
-            g.writeNumber(round(e.interval().low(), 1e6));
-            g.writeNumber(round(e.interval().high(), 1e6));
+            g.writeName(CATEGORY);
+            writeFixed(g, e.category().name());
+            g.writeName(OUTCOME);
+            writeFixed(g, e.outcome());
+            g.writeName(HORIZON);
+            writeFixed(g, e.horizon());
+            g.writeName(PROBABILITY);
+            RoundedNumber.write(g, e.probability(), 6, 1e6);
+            g.writeName(INTERVAL);
+            g.writeStartArray();
+            RoundedNumber.write(g, e.interval().low(), 6, 1e6);
+            RoundedNumber.write(g, e.interval().high(), 6, 1e6);
             g.writeEndArray();
-            g.writeNumberProperty("evidence", e.evidence());
-            g.writeArrayPropertyStart("reasons");
+            g.writeName(EVIDENCE);
+            g.writeNumber(e.evidence());
+            g.writeName(REASONS);
+            g.writeStartArray();
             for (Reason r : e.reasons()) {
                 g.writeStartObject();
-                g.writeStringProperty("code", r.code());
-                g.writeStringProperty("text", r.text());
-                g.writeNumberProperty("contribution", round(r.contribution(), 1e6));
-                g.writeArrayPropertyStart("evidence");
+                g.writeName(CODE);
+                writeFixed(g, r.code());
+                g.writeName(TEXT);
+                g.writeString(r.text());
+                g.writeName(CONTRIBUTION);
+                RoundedNumber.write(g, r.contribution(), 6, 1e6);
+                g.writeName(EVIDENCE);
+                g.writeStartArray();
                 for (String ev : r.evidence()) {
                     g.writeString(ev);
                 }
@@ -103,22 +161,20 @@ public final class AssessmentCodec {
             }
             g.writeEndArray();
             if (!e.measures().isEmpty()) {
-                g.writeObjectPropertyStart("measures");
+                g.writeName(MEASURES);
+                g.writeStartObject();
                 for (Map.Entry<String, Double> m : e.measures().entrySet()) {
-                    g.writeNumberProperty(m.getKey(), round(m.getValue(), 1e6));
+                    g.writeName(m.getKey());
+                    RoundedNumber.write(g, m.getValue(), 6, 1e6);
                 }
                 g.writeEndObject();
             }
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeStringProperty("versions_id", versionsId);
+        g.writeName(VERSIONS_ID);
+        writeFixed(g, versionsId);
         g.writeEndObject();
-    }
-
-    /** Probabilities are written to 6 decimals, money to cents: enough for every use, and stable to read. */
-    static double round(double x, double scale) {
-        return Math.round(x * scale) / scale;
     }
 
     /** Reads an assessment written by {@link #write}; the versions are those named by {@code versions}. */
