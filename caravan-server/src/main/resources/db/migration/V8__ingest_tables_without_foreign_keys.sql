@@ -2,8 +2,8 @@
 -- trigger per inserted row that looks the key up and locks the referenced row (FOR KEY SHARE): inserting
 -- order records 100 000 at a time took 15–19 µs a row with the key to the tenant and 9–10 µs without it
 -- (PostgreSQL 18, this project's 2-core machine, four runs each), and an order's record and assessment rows
--- carried three such keys. Every
--- concurrent ingest transaction also took a share lock on its organisation's one tenant row.
+-- carried three such keys. Every concurrent ingest transaction also took a share lock on its organisation's
+-- one tenant row.
 --
 -- What the keys guarded is kept by the only writer of these rows, the organisation's ingestion lane:
 -- tenant_id is the authenticated caller's organisation, and organisations are never deleted; a versions row
