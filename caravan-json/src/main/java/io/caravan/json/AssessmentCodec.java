@@ -119,9 +119,9 @@ public final class AssessmentCodec {
         g.writeEndArray();
         g.writeEndObject();
         g.writeName(EXPOSURE);
-        RoundedNumber.write(g, a.exposureUsd(), 2, 100);
+        RoundedNumber.write(g, a.exposureUsd(), 2);
         g.writeName(EXPECTED_LOSS);
-        RoundedNumber.write(g, a.expectedLossUsd(), 2, 100);
+        RoundedNumber.write(g, a.expectedLossUsd(), 2);
         g.writeName(ESTIMATES);
         g.writeStartArray();
         for (Estimate e : a.estimates()) {
@@ -133,11 +133,11 @@ public final class AssessmentCodec {
             g.writeName(HORIZON);
             writeFixed(g, e.horizon());
             g.writeName(PROBABILITY);
-            RoundedNumber.write(g, e.probability(), 6, 1e6);
+            RoundedNumber.write(g, e.probability(), 6);
             g.writeName(INTERVAL);
             g.writeStartArray();
-            RoundedNumber.write(g, e.interval().low(), 6, 1e6);
-            RoundedNumber.write(g, e.interval().high(), 6, 1e6);
+            RoundedNumber.write(g, e.interval().low(), 6);
+            RoundedNumber.write(g, e.interval().high(), 6);
             g.writeEndArray();
             g.writeName(EVIDENCE);
             g.writeNumber(e.evidence());
@@ -150,7 +150,7 @@ public final class AssessmentCodec {
                 g.writeName(TEXT);
                 g.writeString(r.text());
                 g.writeName(CONTRIBUTION);
-                RoundedNumber.write(g, r.contribution(), 6, 1e6);
+                RoundedNumber.write(g, r.contribution(), 6);
                 g.writeName(EVIDENCE);
                 g.writeStartArray();
                 for (String ev : r.evidence()) {
@@ -165,7 +165,7 @@ public final class AssessmentCodec {
                 g.writeStartObject();
                 for (Map.Entry<String, Double> m : e.measures().entrySet()) {
                     g.writeName(m.getKey());
-                    RoundedNumber.write(g, m.getValue(), 6, 1e6);
+                    RoundedNumber.write(g, m.getValue(), 6);
                 }
                 g.writeEndObject();
             }

@@ -16,14 +16,17 @@ import tools.jackson.core.JsonGenerator;
 final class RoundedNumber {
 
     private static final long EXACT_LIMIT = 1_000_000_000_000_000L;
+    private static final double[] SCALES = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
     private RoundedNumber() {
     }
 
-    /** Writes {@code Math.round(x * 10^decimals) / 10^decimals} as the generator would write that double. */
-    static void write(JsonGenerator g, double x, int decimals, double scale) {
+    /** Writes {@code Math.round(x * 10^decimals) / 10^decimals} (decimals 0–8) as the generator writes that double. */
+    static void write(JsonGenerator g, double x, int decimals) {
+        double scale = SCALES[decimals];
         long k = Math.round(x * scale);
-        if (k <= -EXACT_LIMIT || k >= EXACT_LIMIT || Double.isNaN(x) || Double.isInfinite(x)) {
+        if (k <= -EXACT_LIMIT || k >= EXACT_LIMIT) {
+            // also infinities; NaN rounds to 0, written as 0.0 either way
             g.writeNumber(k / scale);
             return;
         }
@@ -32,15 +35,15 @@ final class RoundedNumber {
         g.writeNumber(out, 0, n);
     }
 
-    /** The characters of {@code k · 10^-decimals} in Java's shortest form, into {@code out}; returns their count. */
+    /** The characters of {@code k · 10^-decimals} ({@code |k| < 10^15}) in Java's shortest form; returns their count. */
     static int format(long k, int decimals, char[] out) {
-        int n = 0;
         if (k == 0) {
             out[0] = '0';
             out[1] = '.';
             out[2] = '0';
             return 3;
         }
+        int n = 0;
         if (k < 0) {
             out[n++] = '-';
             k = -k;
@@ -51,68 +54,56 @@ final class RoundedNumber {
             k /= 10;
             exponent++;
         }
-        char[] digits = new char[19];
-        int count = 0;
-        for (long r = k; r > 0; r /= 10) {
-            digits[18 - count++] = (char) ('0' + r % 10);
+        int count = 1;
+        for (long r = k / 10; r > 0; r /= 10) {
+            count++;
         }
-        int first = 19 - count;
-        // the value is 0.d1d2… × 10^point
+        // the value is 0.d1d2…dcount × 10^point
         int point = count + exponent;
         if (point >= -2 && point <= 7) {
-            // plain notation for 10^-3 <= |v| < 10^7
+            // plain notation for 10^-3 <= |v| < 10^7: zeros before the digits, the point among or after them
             if (point <= 0) {
                 out[n++] = '0';
                 out[n++] = '.';
                 for (int i = point; i < 0; i++) {
                     out[n++] = '0';
                 }
-                for (int i = first; i < 19; i++) {
-                    out[n++] = digits[i];
-                }
-            } else if (point >= count) {
-                for (int i = first; i < 19; i++) {
-                    out[n++] = digits[i];
-                }
-                for (int i = count; i < point; i++) {
-                    out[n++] = '0';
-                }
-                out[n++] = '.';
-                out[n++] = '0';
-            } else {
-                for (int i = 0; i < count; i++) {
-                    if (i == point) {
-                        out[n++] = '.';
-                    }
-                    out[n++] = digits[first + i];
-                }
+                return digits(k, count, -1, out, n);
             }
+            if (point < count) {
+                return digits(k, count, point, out, n);
+            }
+            n = digits(k, count, -1, out, n);
+            for (int i = count; i < point; i++) {
+                out[n++] = '0';
+            }
+            out[n++] = '.';
+            out[n++] = '0';
             return n;
         }
         // computerized scientific notation: d.ddd E exponent, at least one digit after the point
-        out[n++] = digits[first];
-        out[n++] = '.';
+        n = digits(k, count, count == 1 ? -1 : 1, out, n);
         if (count == 1) {
+            out[n++] = '.';
             out[n++] = '0';
-        } else {
-            for (int i = first + 1; i < 19; i++) {
-                out[n++] = digits[i];
-            }
         }
         out[n++] = 'E';
-        int e = point - 1;
-        if (e < 0) {
-            out[n++] = '-';
-            e = -e;
+        String e = Integer.toString(point - 1);
+        e.getChars(0, e.length(), out, n);
+        return n + e.length();
+    }
+
+    /** Writes the {@code count} digits of {@code k} at {@code n}, a point after the first {@code pointAfter} (none if -1). */
+    private static int digits(long k, int count, int pointAfter, char[] out, int n) {
+        int end = n + count + (pointAfter >= 0 ? 1 : 0);
+        int i = end;
+        for (int d = count; d > 0; d--) {
+            if (d == pointAfter) {
+                out[--i] = '.';
+            }
+            out[--i] = (char) ('0' + k % 10);
+            k /= 10;
         }
-        if (e >= 100) {
-            out[n++] = (char) ('0' + e / 100);
-            e %= 100;
-            out[n++] = (char) ('0' + e / 10);
-        } else if (e >= 10) {
-            out[n++] = (char) ('0' + e / 10);
-        }
-        out[n++] = (char) ('0' + e % 10);
-        return n;
+        return end;
     }
 }

@@ -46,14 +46,14 @@ class RoundedNumberTest {
         }
         for (int decimals : new int[] {2, 6}) {
             double scale = Math.pow(10, decimals);
-            String mine = written(values, (g, x) -> RoundedNumber.write(g, x, decimals, scale));
+            String mine = written(values, (g, x) -> RoundedNumber.write(g, x, decimals));
             String generators = written(values, (g, x) -> g.writeNumber(Math.round(x * scale) / scale));
             assertThat(mine).isEqualTo(generators);
         }
     }
 
     private static String text(double x, int decimals) {
-        return written(List.of(x), (g, v) -> RoundedNumber.write(g, v, decimals, Math.pow(10, decimals)));
+        return written(List.of(x), (g, v) -> RoundedNumber.write(g, v, decimals));
     }
 
     private static String written(List<Double> values, BiConsumer<JsonGenerator, Double> write) {
