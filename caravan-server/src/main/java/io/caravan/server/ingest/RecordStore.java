@@ -163,17 +163,26 @@ public class RecordStore {
         });
     }
 
-    /** Writes each assessment's JSON and the compressed form it is stored in. */
+    /**
+     * Writes each assessment's JSON and the compressed form it is stored in, and stores the versions they cite
+     * that are new (committed at once, outside any batch: two batches being written side by side must never wait
+     * for each other's row).
+     */
     public void encode(List<Produced> assessments) {
         for (Produced p : assessments) {
             p.json = io.caravan.json.AssessmentCodec.toJsonBytes(p.assessment, p.versionsId);
             p.stored = bodies.compress(p.json);
+            if (!knownVersions.contains(p.versionsId)) {
+                recordVersions(p.versionsId, p.assessment.versions().components());
+            }
         }
     }
 
-    /** Writes accepted records, their encoded assessments, alerts and order-risk sums. Must run in a transaction. */
-    void write(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments,
-               List<AlertDraft> alerts, OrderRiskRollup rollup) throws SQLException {
+    /**
+     * Writes accepted records and their encoded assessments: rows no other batch writes, so batches can do this
+     * side by side. Must run in a transaction.
+     */
+    void writeRows(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments) throws SQLException {
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
             PGConnection pg = con.unwrap(PGConnection.class);
@@ -193,7 +202,7 @@ public class RecordStore {
                 BinaryCopy rows = new BinaryCopy(assessments.size() * 900);
                 for (Produced p : assessments) {
                     Assessment a = p.assessment();
-                    String vid = versions(a, p.versionsId());
+                    String vid = p.versionsId();
                     rows.row(18).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
                             .int8(p.seq()).text(a.decision().action().name()).float8(highest(a));
                     for (RiskCategory c : RiskCategory.values()) {
@@ -206,14 +215,21 @@ public class RecordStore {
                         + " expected_loss_usd, versions_id, body) from stdin (format binary)", rows);
             }
             }
-            if (!alerts.isEmpty()) {
-                raise(tenantId, alerts);
-            }
-            if (!rollup.isEmpty()) {
-                jdbc.batchUpdate(OrderRiskRollup.UPSERT, rollup.parameters(tenantId));
-            }
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    /**
+     * Raises a batch's alerts and adds its orders to the sums: rows that consecutive batches share, so only one
+     * batch at a time may do this. Must run in the transaction of {@link #writeRows}.
+     */
+    void writeShared(long tenantId, List<AlertDraft> alerts, OrderRiskRollup rollup) {
+        if (!alerts.isEmpty()) {
+            raise(tenantId, alerts);
+        }
+        if (!rollup.isEmpty()) {
+            jdbc.batchUpdate(OrderRiskRollup.UPSERT, rollup.parameters(tenantId));
         }
     }
 
@@ -259,7 +275,7 @@ public class RecordStore {
             }
             row[k++] = a.exposureUsd();
             row[k++] = a.expectedLossUsd();
-            row[k++] = versions(a, p.versionsId());
+            row[k++] = p.versionsId();
             row[k] = p.stored;
             arows.add(row);
         }
@@ -274,14 +290,6 @@ public class RecordStore {
         } catch (java.io.IOException e) {
             throw new SQLException("COPY failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Stores the versions an assessment cites, once. */
-    private String versions(Assessment a, String vid) {
-        if (!knownVersions.contains(vid)) {
-            recordVersions(vid, a.versions().components());
-        }
-        return vid;
     }
 
     /** Records a versions map under its id; true when it was not known before. */

@@ -30,11 +30,14 @@ import java.util.function.Function;
 /**
  * One tenant's engine and the single thread that owns it. Submissions queue here; the thread takes what
  * has queued (up to a batch), assesses each new record with the state before it and folds it in. The batch
- * then passes to an encoder thread (assessments to JSON, compressed) and a writer thread, which stores
+ * then passes to an encoder thread (assessments to JSON, compressed) and a writer thread, which stores its
  * records, assessments and alerts in one transaction — so a request is acknowledged only once all of it is
- * durable, concurrent single-record requests share one commit, and the three stages work on consecutive
- * batches at once. If the transaction fails the engine is rebuilt from storage, so memory never runs ahead
- * of what is stored.
+ * durable, concurrent single-record requests share one commit, and the stages work on consecutive batches at
+ * once. Two writers take the batches in turn, each on its own connection, so that the database works on two
+ * batches at once; a batch writes its own rows, then waits for the batch before it to commit before it
+ * touches the rows batches share (alerts, sums) and commits. Batches thus commit in the order they were
+ * assessed, and what is stored is always a prefix of what was folded in. If a transaction fails the engine is
+ * rebuilt from storage, so memory never runs ahead of what is stored.
  */
 final class TenantLane {
 
@@ -63,11 +66,17 @@ final class TenantLane {
     /** Keys of records folded in but not yet committed. */
     private final java.util.concurrent.ConcurrentHashMap<String, RecordStore.Known> pending = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean poisoned = new java.util.concurrent.atomic.AtomicBoolean();
-    /** At most three batches are folded ahead of storage: one being encoded, one being written, one waiting. */
-    private static final int IN_FLIGHT = 3;
+    /** Writers, each with its own connection: the database's work on a batch is mostly one process's. */
+    static final int WRITERS = 2;
+    /** At most this many batches are folded ahead of storage: one being encoded, one per writer, one waiting. */
+    private static final int IN_FLIGHT = WRITERS + 2;
     private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
     private final java.util.concurrent.ExecutorService encoder;
-    private final java.util.concurrent.ExecutorService writer;
+    private final java.util.concurrent.ExecutorService[] writers = new java.util.concurrent.ExecutorService[WRITERS];
+    /** Batches handed to the writers; on the lane's thread. */
+    private long batches;
+    /** Completes when the newest batch handed to the writers has committed, or fails with it; on the lane's thread. */
+    private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
     private Engine engine;
     private long nextSeq;
     /** The identities stored (or being stored): lets new records skip the database lookup. */
@@ -86,7 +95,9 @@ final class TenantLane {
         this.assessTimer = Timer.builder("caravan.assessment").description("Time to assess one record")
                 .publishPercentileHistogram().register(metrics);
         this.encoder = stage("caravan-encoder-" + tenantId);
-        this.writer = stage("caravan-writer-" + tenantId);
+        for (int i = 0; i < WRITERS; i++) {
+            writers[i] = stage("caravan-writer-" + tenantId + "-" + (char) ('a' + i));
+        }
         this.thread = new Thread(this::loop, "caravan-tenant-" + tenantId);
         thread.setDaemon(true);
         thread.start();
@@ -144,11 +155,15 @@ final class TenantLane {
     void stop() {
         running = false;
         thread.interrupt();
-        encoder.shutdown(); // the encoder hands each batch to the writer: it stops first
+        encoder.shutdown(); // the encoder hands each batch to a writer: it stops first
         try {
             encoder.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-            writer.shutdown();
-            writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (var w : writers) {
+                w.shutdown();
+            }
+            for (var w : writers) {
+                w.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
             thread.join(30_000);
             if (!thread.isAlive() && ready.isDone() && !ready.isCompletedExceptionally()) {
                 snapshot();
@@ -219,13 +234,12 @@ final class TenantLane {
         }
         try {
             if (poisoned.get()) {
-                // A write failed: wait for the batches queued behind it (they fail too), then start again from storage.
-                encoder.submit(() -> { }).get();
-                writer.submit(() -> { }).get();
+                // A write failed: the batches queued behind it fail too; start again from storage.
                 engine = null;
-                poisoned.set(false);
             }
             if (engine == null) {
+                drain();
+                poisoned.set(false);
                 rebuild();
             } else if (nextSeq - 1 - snapshotSeq >= SNAPSHOT_EVERY) {
                 // every million records: let the batches in flight be stored, then write the engine down
@@ -234,7 +248,7 @@ final class TenantLane {
                 snapshot();
             }
             ingest(group);
-        } catch (RuntimeException | InterruptedException | java.util.concurrent.ExecutionException e) {
+        } catch (RuntimeException | InterruptedException e) {
             log.error("ingesting a batch for tenant {} failed; its engine will be rebuilt from storage", tenantId, e);
             engine = null;
             for (Submit s : group) {
@@ -248,8 +262,8 @@ final class TenantLane {
     }
 
     /**
-     * Folds a group into the engine and hands its storage to the writer thread, so that the next group is
-     * assessed while this one is written. Answers go out from the writer, in order, only after the commit.
+     * Folds a group into the engine and hands its storage to the next writer, so that the next group is
+     * assessed while this one is written. Answers go out from the writer only after the commit.
      */
     private void ingest(List<Submit> submitted) throws InterruptedException {
         List<Submit> group = List.copyOf(submitted); // the caller reuses its list; the writer answers these later
@@ -316,6 +330,10 @@ final class TenantLane {
         nextSeq = seq;
         Folded f = new Folded(group, accepted, Arrays.copyOf(seqs, accepted.size()), acceptedKeys, produced, alerts, rollup, outcomes);
         inFlight.acquire();
+        CompletableFuture<Void> before = lastCommit;
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        lastCommit = committed;
+        var writer = writers[(int) (batches++ % WRITERS)];
         encoder.execute(() -> {
             RuntimeException failed = null;
             try {
@@ -324,8 +342,18 @@ final class TenantLane {
                 failed = e;
             }
             RuntimeException encodingFailed = failed;
-            writer.execute(() -> store(f, encodingFailed));
+            writer.execute(() -> store(f, encodingFailed, before, committed));
         });
+    }
+
+    /** Waits until every batch handed on has been stored or has failed; on the lane's thread. */
+    private void drain() throws InterruptedException {
+        try {
+            lastCommit.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // that batch failed and has answered its requests; nothing more is in flight
+        }
+        lastCommit = CompletableFuture.completedFuture(null);
     }
 
     /** A group folded into the engine, on its way to storage: the records accepted and what they produced. */
@@ -334,28 +362,34 @@ final class TenantLane {
                           List<List<RecordOutcome>> outcomes) {
     }
 
-    /** On the writer thread: stores a folded, encoded group in one transaction, then answers its requests. */
-    private void store(Folded f, RuntimeException encodingFailed) {
+    /**
+     * On a writer thread: stores a folded, encoded group in one transaction, which commits only after the batch
+     * before it ({@code before}) has; then answers its requests.
+     */
+    private void store(Folded f, RuntimeException encodingFailed, CompletableFuture<Void> before,
+                       CompletableFuture<Void> committed) {
         try {
             if (encodingFailed != null) {
                 throw encodingFailed;
             }
-            if (poisoned.get()) {
-                throw new IllegalStateException("an earlier batch of this organisation could not be stored; retry");
-            }
             if (!f.accepted().isEmpty()) {
                 tx.executeWithoutResult(status -> {
                     try {
-                        store.write(tenantId, f.accepted(), f.seqs(), f.produced(), f.alerts(), f.rollup());
+                        store.writeRows(tenantId, f.accepted(), f.seqs(), f.produced());
                     } catch (java.sql.SQLException e) {
                         throw new org.springframework.dao.DataAccessResourceFailureException(e.getMessage(), e);
                     }
+                    await(before);
+                    store.writeShared(tenantId, f.alerts(), f.rollup());
                 });
                 metrics.counter("caravan.ingest.records", "outcome", "accepted").increment(f.accepted().size());
                 for (AlertDraft a : f.alerts()) {
                     metrics.counter("caravan.alerts.raised", "severity", a.severity().name(), "kind", a.kind()).increment();
                 }
+            } else {
+                await(before); // its duplicates may be of records still being stored
             }
+            committed.complete(null);
             f.keys().forEach(pending::remove);
             for (int i = 0; i < f.group().size(); i++) {
                 f.group().get(i).result().complete(f.outcomes().get(i));
@@ -364,12 +398,25 @@ final class TenantLane {
             if (!poisoned.getAndSet(true)) {
                 log.error("storing a batch for tenant {} failed; its engine will be rebuilt from storage", tenantId, e);
             }
+            committed.completeExceptionally(e);
             f.keys().forEach(pending::remove);
             for (Submit s : f.group()) {
                 s.result().completeExceptionally(e);
             }
         } finally {
             inFlight.release();
+        }
+    }
+
+    /** Waits for the batch before to commit; if it failed, this one must not be stored either. */
+    private static void await(CompletableFuture<Void> before) {
+        try {
+            before.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("an earlier batch of this organisation could not be stored; retry", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the server is shutting down; retry the request", e);
         }
     }
 
