@@ -113,8 +113,9 @@ public final class AssessmentCodec {
         writeFixed(g, a.decision().action().name());
         g.writeName(DRIVERS);
         g.writeStartArray();
-        for (String d : a.decision().drivers()) {
-            g.writeString(d);
+        List<String> drivers = a.decision().drivers();
+        for (int i = 0; i < drivers.size(); i++) {
+            g.writeString(drivers.get(i));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -124,7 +125,10 @@ public final class AssessmentCodec {
         RoundedNumber.write(g, a.expectedLossUsd(), 2);
         g.writeName(ESTIMATES);
         g.writeStartArray();
-        for (Estimate e : a.estimates()) {
+        // indexed loops: the lists are immutable ones whose iterators the compiler does not always elide
+        List<Estimate> estimates = a.estimates();
+        for (int ei = 0; ei < estimates.size(); ei++) {
+            Estimate e = estimates.get(ei);
             g.writeStartObject();
             g.writeName(CATEGORY);
             writeFixed(g, e.category().name());
@@ -143,7 +147,9 @@ public final class AssessmentCodec {
             g.writeNumber(e.evidence());
             g.writeName(REASONS);
             g.writeStartArray();
-            for (Reason r : e.reasons()) {
+            List<Reason> reasons = e.reasons();
+            for (int ri = 0; ri < reasons.size(); ri++) {
+                Reason r = reasons.get(ri);
                 g.writeStartObject();
                 g.writeName(CODE);
                 writeFixed(g, r.code());
@@ -153,8 +159,9 @@ public final class AssessmentCodec {
                 RoundedNumber.write(g, r.contribution(), 6);
                 g.writeName(EVIDENCE);
                 g.writeStartArray();
-                for (String ev : r.evidence()) {
-                    g.writeString(ev);
+                List<String> evidence = r.evidence();
+                for (int vi = 0; vi < evidence.size(); vi++) {
+                    g.writeString(evidence.get(vi));
                 }
                 g.writeEndArray();
                 g.writeEndObject();

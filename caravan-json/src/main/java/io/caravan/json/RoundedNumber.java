@@ -18,6 +18,9 @@ final class RoundedNumber {
     private static final long EXACT_LIMIT = 1_000_000_000_000_000L;
     private static final double[] SCALES = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
+    /** The characters of one number, before the generator copies them: an assessment writes some fifty numbers. */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[32]);
+
     private RoundedNumber() {
     }
 
@@ -30,7 +33,7 @@ final class RoundedNumber {
             g.writeNumber(k / scale);
             return;
         }
-        char[] out = new char[32];
+        char[] out = SCRATCH.get();
         int n = format(k, decimals, out);
         g.writeNumber(out, 0, n);
     }

@@ -71,17 +71,18 @@ public class IngestController {
         if (!bulk) {
             return single(caller, ingestion.parser().parse(request.getInputStream(), type, "record"));
         }
-        // Chunks go to storage as soon as they are decoded; each is stored in its own transaction, in order.
+        // Chunks go to storage as soon as they are decoded; each is stored in its own transaction, in order. The answer
+        // counts assessments but does not carry them, so each chunk's are let go as soon as it is stored.
         List<java.util.concurrent.CompletableFuture<List<RecordOutcome>>> parts = new ArrayList<>();
         RecordParser.Parsed parsed = ingestion.parser().parse(request.getInputStream(), type, "body", ingestion.batchRecords(),
                 chunk -> {
                     ingestion.admit(caller.tenantId(), chunk.size());
-                    parts.add(ingestion.submitAsync(caller.tenantId(), List.copyOf(chunk)));
+                    parts.add(ingestion.submitAsync(caller.tenantId(), chunk).thenApply(RecordOutcome::withoutAssessments));
                 });
-        if (parsed.records().isEmpty() && parsed.errors().isEmpty()) {
+        if (parts.isEmpty() && parsed.errors().isEmpty()) {
             throw new BadRequest("", "the body is empty; send records as application/x-ndjson, one JSON object per line");
         }
-        List<RecordOutcome> outcomes = new ArrayList<>(parsed.records().size());
+        List<RecordOutcome> outcomes = new ArrayList<>();
         for (var p : parts) {
             outcomes.addAll(Ingestion.await(p));
         }
@@ -129,7 +130,7 @@ public class IngestController {
             switch (o.status()) {
                 case ACCEPTED -> {
                     accepted.add(o.line());
-                    if (o.assessmentJson() != null) {
+                    if (o.assessed()) {
                         assessments++;
                     }
                 }

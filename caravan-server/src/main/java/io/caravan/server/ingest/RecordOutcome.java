@@ -1,5 +1,7 @@
 package io.caravan.server.ingest;
 
+import java.util.List;
+
 /**
  * What became of one submitted record: ACCEPTED (stored as {@code seq}, with the assessment it produced,
  * if any), DUPLICATE (the same record was stored before as {@code seq}; nothing changed) or CONFLICT (a
@@ -11,8 +13,23 @@ public record RecordOutcome(long line, Status status, long seq, RecordStore.Prod
         ACCEPTED, DUPLICATE, CONFLICT
     }
 
-    /** The assessment's JSON, or null when the record produced none. */
+    /** The assessment's JSON, or null when the record produced none (or it was let go). */
     public byte[] assessmentJson() {
         return assessment == null ? null : assessment.json();
+    }
+
+    /** Whether the record produced an assessment. */
+    public boolean assessed() {
+        return assessment != null;
+    }
+
+    /** The same outcomes, their assessments' JSON let go: for answers that only count them. */
+    public static List<RecordOutcome> withoutAssessments(List<RecordOutcome> outcomes) {
+        for (RecordOutcome o : outcomes) {
+            if (o.assessment != null) {
+                o.assessment.forgetJson();
+            }
+        }
+        return outcomes;
     }
 }

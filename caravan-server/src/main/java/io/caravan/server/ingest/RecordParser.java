@@ -30,7 +30,10 @@ import java.util.function.Consumer;
  */
 public final class RecordParser {
 
-    /** What a body gave: the records (also handed on in chunks), the rejected lines, and the line count. */
+    /**
+     * What a body gave: the records (none when they were handed on in chunks: a large body's records are not held
+     * until the answer), the rejected lines, and the line count.
+     */
     public record Parsed(List<ParsedRecord> records, List<RecordError> errors, long lines) {
     }
 
@@ -46,10 +49,15 @@ public final class RecordParser {
 
     /** Parses NDJSON; {@code type} null means each line names its schema. */
     public Parsed parse(InputStream body, RecordType type, String source) throws IOException {
-        return parse(body, type, source, Integer.MAX_VALUE, chunk -> { });
+        List<ParsedRecord> all = new ArrayList<>();
+        Parsed p = parse(body, type, source, Integer.MAX_VALUE, all::addAll);
+        return new Parsed(all, p.errors(), p.lines());
     }
 
-    /** Parses NDJSON, handing each {@code chunkSize} accepted records to {@code onChunk} as soon as they are decoded. */
+    /**
+     * Parses NDJSON, handing each {@code chunkSize} accepted records to {@code onChunk} (a list of its own) as soon
+     * as they are decoded; the answer's records are empty.
+     */
     public Parsed parse(InputStream body, RecordType type, String source, int chunkSize, Consumer<List<ParsedRecord>> onChunk)
             throws IOException {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -63,26 +71,25 @@ public final class RecordParser {
                     + " lines, more than " + maxRecords + " records per request (caravan.ingest.max-records);"
                     + " split it into several requests");
         }
-        List<ParsedRecord> records = new ArrayList<>();
+        List<ParsedRecord> chunk = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
         MessageDigest sha = sha256();
-        int chunkStart = 0;
         Lines lines = lines(new java.io.ByteArrayInputStream(bytes), type, source);
         for (Line l = lines.next(); l != null; l = lines.next()) {
             if (l.error() != null) {
                 errors.add(l.error());
                 continue;
             }
-            records.add(of(l.number(), l.event(), sha));
-            if (records.size() - chunkStart == chunkSize) {
-                onChunk.accept(records.subList(chunkStart, records.size()));
-                chunkStart = records.size();
+            chunk.add(of(l.number(), l.event(), sha));
+            if (chunk.size() == chunkSize) {
+                onChunk.accept(chunk);
+                chunk = new ArrayList<>();
             }
         }
-        if (records.size() > chunkStart) {
-            onChunk.accept(records.subList(chunkStart, records.size()));
+        if (!chunk.isEmpty()) {
+            onChunk.accept(chunk);
         }
-        return new Parsed(records, errors, lines.read());
+        return new Parsed(List.of(), errors, lines.read());
     }
 
     /** One non-blank line read: its record, or why it was refused. */

@@ -42,7 +42,7 @@ public class RecordStore {
      */
     public static final class Produced {
         private final long seq;
-        private final Assessment assessment;
+        private Assessment assessment;
         private final String versionsId;
         private byte[] json;
         private byte[] stored;
@@ -65,9 +65,23 @@ public class RecordStore {
             return versionsId;
         }
 
-        /** The caravan.assessment.v1 JSON; null until encoded. */
+        /** The caravan.assessment.v1 JSON; null until encoded, and once let go. */
         public byte[] json() {
             return json;
+        }
+
+        /**
+         * Lets go of what only storing needed (the assessment's objects, its compressed form) once it is stored: a
+         * bulk's answer waits for all its chunks, and holding every chunk's assessments until then kept hundreds
+         * of megabytes alive through the collector's young pauses.
+         */
+        void stored() {
+            assessment = null;
+            stored = null;
+        }
+
+        void forgetJson() {
+            json = null;
         }
     }
 

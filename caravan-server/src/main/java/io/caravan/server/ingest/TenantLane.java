@@ -390,6 +390,7 @@ final class TenantLane {
                 await(before); // its duplicates may be of records still being stored
             }
             committed.complete(null);
+            f.produced().forEach(RecordStore.Produced::stored);
             f.keys().forEach(pending::remove);
             for (int i = 0; i < f.group().size(); i++) {
                 f.group().get(i).result().complete(f.outcomes().get(i));
