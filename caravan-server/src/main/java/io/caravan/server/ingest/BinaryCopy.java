@@ -50,9 +50,10 @@ final class BinaryCopy {
         return this;
     }
 
-    /** json's binary input: the JSON text in UTF-8, as is. */
-    BinaryCopy json(byte[] b) {
-        out.int32(b.length);
+    /** jsonb's binary input: a version byte (1) and the JSON text in UTF-8. */
+    BinaryCopy jsonb(byte[] b) {
+        out.int32(b.length + 1);
+        out.write(1);
         out.write(b, 0, b.length);
         return this;
     }

@@ -208,7 +208,7 @@ public class RecordStore {
                 for (int i = 0; i < records.size(); i++) {
                     ParsedRecord r = records.get(i);
                     rows.row(8).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id()).text(r.key())
-                            .timestamptz(r.event().at()).bytea(r.digest()).json(r.json());
+                            .timestamptz(r.event().at()).bytea(r.digest()).jsonb(r.json());
                 }
                 copy(pg, "copy record (tenant_id, seq, type, record_id, record_key, at, digest, body) from stdin (format binary)", rows);
             }
@@ -267,7 +267,7 @@ public class RecordStore {
                 new String(r.json(), java.nio.charset.StandardCharsets.UTF_8)});
         }
         jdbc.batchUpdate("insert into record (tenant_id, seq, type, record_id, record_key, at, digest, body)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?::json)", rows);
+                + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)", rows);
         if (assessments.isEmpty()) {
             return;
         }
