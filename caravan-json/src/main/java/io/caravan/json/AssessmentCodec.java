@@ -81,8 +81,9 @@ public final class AssessmentCodec {
         return new SerializedString(n);
     }
 
-    /** Writes a value that comes from a fixed set of the engine's (a code, an outcome, a horizon). */
-    private static void writeFixed(JsonGenerator g, String value) {
+    /** A property whose value comes from a fixed set of the engine's (a code, an outcome, a horizon). */
+    private static void writeFixed(JsonGenerator g, SerializableString name, String value) {
+        g.writeName(name);
         SerializableString s = FIXED.get(value);
         if (s == null) {
             if (FIXED.size() >= FIXED_LIMIT) {
@@ -94,50 +95,51 @@ public final class AssessmentCodec {
         g.writeString(s);
     }
 
+    /** A property whose value is rounded to {@code decimals} (see {@link RoundedNumber}). */
+    private static void writeRounded(JsonGenerator g, SerializableString name, double x, int decimals) {
+        g.writeName(name);
+        RoundedNumber.write(g, x, decimals);
+    }
+
+    /** An array of strings; by index, as the lists are immutable ones whose iterators the compiler does not always elide. */
+    private static void writeStrings(JsonGenerator g, List<String> values) {
+        g.writeStartArray();
+        for (int i = 0; i < values.size(); i++) {
+            g.writeString(values.get(i));
+        }
+        g.writeEndArray();
+    }
+
     /** Writes one assessment; probabilities to 6 decimals, money to cents: enough for every use, and stable to read. */
     public static void write(JsonGenerator g, Assessment a, String versionsId) {
         g.writeStartObject();
-        g.writeName(SCHEMA);
-        writeFixed(g, Schemas.ASSESSMENT);
+        writeFixed(g, SCHEMA, Schemas.ASSESSMENT);
         g.writeName(ID);
         g.writeString(a.id());
-        g.writeName(SUBJECT);
-        writeFixed(g, a.subject().name());
+        writeFixed(g, SUBJECT, a.subject().name());
         g.writeName(SUBJECT_ID);
         g.writeString(a.subjectId());
         g.writeName(AS_OF);
         g.writeString(a.asOf().toString());
         g.writeName(DECISION);
         g.writeStartObject();
-        g.writeName(ACTION);
-        writeFixed(g, a.decision().action().name());
+        writeFixed(g, ACTION, a.decision().action().name());
         g.writeName(DRIVERS);
-        g.writeStartArray();
-        List<String> drivers = a.decision().drivers();
-        for (int i = 0; i < drivers.size(); i++) {
-            g.writeString(drivers.get(i));
-        }
-        g.writeEndArray();
+        writeStrings(g, a.decision().drivers());
         g.writeEndObject();
-        g.writeName(EXPOSURE);
-        RoundedNumber.write(g, a.exposureUsd(), 2);
-        g.writeName(EXPECTED_LOSS);
-        RoundedNumber.write(g, a.expectedLossUsd(), 2);
+        writeRounded(g, EXPOSURE, a.exposureUsd(), 2);
+        writeRounded(g, EXPECTED_LOSS, a.expectedLossUsd(), 2);
         g.writeName(ESTIMATES);
         g.writeStartArray();
-        // indexed loops: the lists are immutable ones whose iterators the compiler does not always elide
+        // loops by index, as in writeStrings
         List<Estimate> estimates = a.estimates();
         for (int ei = 0; ei < estimates.size(); ei++) {
             Estimate e = estimates.get(ei);
             g.writeStartObject();
-            g.writeName(CATEGORY);
-            writeFixed(g, e.category().name());
-            g.writeName(OUTCOME);
-            writeFixed(g, e.outcome());
-            g.writeName(HORIZON);
-            writeFixed(g, e.horizon());
-            g.writeName(PROBABILITY);
-            RoundedNumber.write(g, e.probability(), 6);
+            writeFixed(g, CATEGORY, e.category().name());
+            writeFixed(g, OUTCOME, e.outcome());
+            writeFixed(g, HORIZON, e.horizon());
+            writeRounded(g, PROBABILITY, e.probability(), 6);
             g.writeName(INTERVAL);
             g.writeStartArray();
             RoundedNumber.write(g, e.interval().low(), 6);
@@ -151,19 +153,12 @@ public final class AssessmentCodec {
             for (int ri = 0; ri < reasons.size(); ri++) {
                 Reason r = reasons.get(ri);
                 g.writeStartObject();
-                g.writeName(CODE);
-                writeFixed(g, r.code());
+                writeFixed(g, CODE, r.code());
                 g.writeName(TEXT);
                 g.writeString(r.text());
-                g.writeName(CONTRIBUTION);
-                RoundedNumber.write(g, r.contribution(), 6);
+                writeRounded(g, CONTRIBUTION, r.contribution(), 6);
                 g.writeName(EVIDENCE);
-                g.writeStartArray();
-                List<String> evidence = r.evidence();
-                for (int vi = 0; vi < evidence.size(); vi++) {
-                    g.writeString(evidence.get(vi));
-                }
-                g.writeEndArray();
+                writeStrings(g, r.evidence());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -179,8 +174,7 @@ public final class AssessmentCodec {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeName(VERSIONS_ID);
-        writeFixed(g, versionsId);
+        writeFixed(g, VERSIONS_ID, versionsId);
         g.writeEndObject();
     }
 
