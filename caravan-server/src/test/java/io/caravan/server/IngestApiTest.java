@@ -56,6 +56,18 @@ class IngestApiTest {
         assertThat(stored.get("order").get("record").get("items").get(0).get("unit_value").get("amount").stringValue())
                 .isEqualTo("12.50");
         assertThat(org.as(Org.Role.VIEWER).get("/api/v1/assessments?subject_id=O-1").json().get("total").longValue()).isEqualTo(1);
+
+        // the lists find what a single record stored by its filter fields, and nothing by another value
+        Client viewer = org.as(Org.Role.VIEWER);
+        JsonNode ofMerchant = viewer.get("/api/v1/orders?merchant_id=M-1&marketplace_id=MP-1&ship_from=CN&size=200").json();
+        assertThat(ofMerchant.get("items").valueStream().map(i -> i.get("id").stringValue())).contains("O-1");
+        assertThat(ofMerchant.get("items").valueStream().map(i -> i.get("record").get("merchant_id").stringValue())).containsOnly("M-1");
+        assertThat(viewer.get("/api/v1/orders?merchant_id=M-1&marketplace_id=MP-9").json().get("total").longValue()).isZero();
+        JsonNode named = viewer.get("/api/v1/participants?kind=merchant&country=CN&q=harbour%20lane&size=200").json();
+        assertThat(named.get("items").valueStream().map(i -> i.get("id").stringValue())).contains("M-1");
+        assertThat(named.get("items").valueStream().map(i -> i.get("record").get("legal_name").stringValue()))
+                .containsOnly("Harbour Lane Trading Ltd");
+        assertThat(viewer.get("/api/v1/participants?country=DE&q=harbour%20lane").json().get("total").longValue()).isZero();
     }
 
     @Test

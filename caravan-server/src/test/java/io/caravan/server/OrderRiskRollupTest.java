@@ -53,7 +53,7 @@ class OrderRiskRollupTest {
         String world = Worlds.ndjson(Worlds.lines(300));
         assertThat(org.as(Org.Role.INGEST).postNdjson("/api/v1/records", world).status()).isEqualTo(200);
         long t = tenant(org);
-        String fromAssessments = "select (a.as_of at time zone 'UTC')::date d, r.body ->> 'ship_from' f, r.body ->> 'ship_to' t,"
+        String fromAssessments = "select (a.as_of at time zone 'UTC')::date d, r.ship_from f, r.ship_to t,"
                 + " count(*) n, sum(a.p_max) pm, sum(a.p_credit) pc, sum(a.p_logistics) pl, sum(a.p_natural) pn,"
                 + " sum(a.expected_loss_usd) el, count(*) filter (where a.action = 'BLOCK') nb"
                 + " from assessment a join record r on r.tenant_id = a.tenant_id and r.seq = a.record_seq and r.type = 'order'"

@@ -50,10 +50,9 @@ final class BinaryCopy {
         return this;
     }
 
-    /** jsonb's binary input: a version byte (1) and the JSON text in UTF-8. */
-    BinaryCopy jsonb(byte[] b) {
-        out.int32(b.length + 1);
-        out.write(1);
+    /** Text already encoded as UTF-8 (text's binary form is its bytes). */
+    BinaryCopy utf8(byte[] b) {
+        out.int32(b.length);
         out.write(b, 0, b.length);
         return this;
     }

@@ -1,7 +1,15 @@
 package io.caravan.server.ingest;
 
+import io.caravan.domain.CountryCode;
 import io.caravan.domain.Event;
+import io.caravan.domain.Listing;
+import io.caravan.domain.Order;
 import io.caravan.domain.Participant;
+import io.caravan.domain.Payment;
+import io.caravan.domain.Shipment;
+import io.caravan.domain.TrackingEvent;
+
+import java.util.List;
 
 /**
  * One accepted input line: the record, its canonical JSON (UTF-8) and that JSON's SHA-256. Its identity is its
@@ -16,6 +24,47 @@ public record ParsedRecord(long line, Event event, byte[] json, byte[] digest) {
 
     public String key() {
         return event instanceof Participant ? event.id() + "@" + event.at() : event.id();
+    }
+
+    /**
+     * The record table's columns that hold fields the lists filter on (schema 9), each named as the top-level
+     * JSON field it copies; {@link #filterValues} gives a record's values in this order.
+     */
+    public static final List<String> FILTER_COLUMNS = List.of("merchant_id", "marketplace_id", "ship_from", "ship_to",
+            "order_id", "forwarder_id", "seller_id", "shipment_id", "kind", "country", "legal_name");
+
+    /** This record's values of {@link #FILTER_COLUMNS}, null where its type has no such field or it is absent. */
+    public String[] filterValues() {
+        String[] v = new String[FILTER_COLUMNS.size()];
+        if (event instanceof Order o) {
+            v[0] = o.merchantId();
+            v[1] = o.marketplaceId();
+            v[2] = code(o.shipFrom());
+            v[3] = code(o.shipTo());
+        } else if (event instanceof Payment p) {
+            v[4] = p.orderId();
+        } else if (event instanceof Shipment s) {
+            v[4] = s.orderId();
+            v[5] = s.forwarderId();
+        } else if (event instanceof Listing l) {
+            v[6] = l.sellerId();
+        } else if (event instanceof TrackingEvent t) {
+            v[7] = t.shipmentId();
+        } else if (event instanceof Participant p) {
+            v[8] = p.kind() == null ? null : p.kind().name();
+            v[9] = code(p.country());
+            v[10] = p.legalName();
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != null && v[i].isEmpty()) {
+                v[i] = null; // an empty optional field is left out of the JSON, so it is absent here too
+            }
+        }
+        return v;
+    }
+
+    private static String code(CountryCode c) {
+        return c == null ? null : c.value();
     }
 
     /** The record type of a stored type name. */

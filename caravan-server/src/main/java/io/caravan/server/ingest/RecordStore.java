@@ -166,7 +166,7 @@ public class RecordStore {
     /** Streams a tenant's records from {@code fromSeq} on, in acceptance order. Must run in a transaction. */
     public void replay(long tenantId, long fromSeq, Consumer<Stored> sink) {
         jdbc.query(con -> {
-            var ps = con.prepareStatement("select seq, type, record_key, body::text from record where tenant_id = ? and seq >= ?"
+            var ps = con.prepareStatement("select seq, type, record_key, body from record where tenant_id = ? and seq >= ?"
                     + " order by seq");
             ps.setFetchSize(5000);
             ps.setLong(1, tenantId);
@@ -204,13 +204,16 @@ public class RecordStore {
                 insertSmall(tenantId, records, seqs, assessments);
             } else {
             if (!records.isEmpty()) {
-                BinaryCopy rows = new BinaryCopy(records.size() * 600);
+                BinaryCopy rows = new BinaryCopy(records.size() * 700);
                 for (int i = 0; i < records.size(); i++) {
                     ParsedRecord r = records.get(i);
-                    rows.row(8).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id()).text(r.key())
-                            .timestamptz(r.event().at()).bytea(r.digest()).jsonb(r.json());
+                    rows.row(8 + ParsedRecord.FILTER_COLUMNS.size()).int8(tenantId).int8(seqs[i]).text(r.type())
+                            .text(r.event().id()).text(r.key()).timestamptz(r.event().at()).bytea(r.digest()).utf8(r.json());
+                    for (String v : r.filterValues()) {
+                        rows.text(v);
+                    }
                 }
-                copy(pg, "copy record (tenant_id, seq, type, record_id, record_key, at, digest, body) from stdin (format binary)", rows);
+                copy(pg, "copy record (" + RECORD_COLUMNS + ") from stdin (format binary)", rows);
             }
             if (!assessments.isEmpty()) {
                 BinaryCopy rows = new BinaryCopy(assessments.size() * 900);
@@ -256,6 +259,19 @@ public class RecordStore {
         return max;
     }
 
+    /** The record table's columns as ingestion writes them: identity, body, then the filter fields. */
+    private static final String RECORD_COLUMNS = "tenant_id, seq, type, record_id, record_key, at, digest, body, "
+            + String.join(", ", ParsedRecord.FILTER_COLUMNS);
+
+    /** Their SQL types, so that an absent filter field is bound as a null of type text. */
+    private static final int[] RECORD_TYPES = java.util.stream.IntStream.range(0, 8 + ParsedRecord.FILTER_COLUMNS.size())
+            .map(i -> switch (i) {
+                case 0, 1 -> java.sql.Types.BIGINT;
+                case 5 -> java.sql.Types.TIMESTAMP;
+                case 6 -> java.sql.Types.BINARY;
+                default -> java.sql.Types.VARCHAR;
+            }).toArray();
+
     /** Below this many records a batch is written with multi-row INSERTs: one round trip each, where COPY needs two. */
     static final int SMALL_BATCH = 64;
 
@@ -263,11 +279,20 @@ public class RecordStore {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ParsedRecord r = records.get(i);
-            rows.add(new Object[]{tenantId, seqs[i], r.type(), r.event().id(), r.key(), Timestamp.from(r.event().at()), r.digest(),
-                new String(r.json(), java.nio.charset.StandardCharsets.UTF_8)});
+            Object[] row = new Object[8 + ParsedRecord.FILTER_COLUMNS.size()];
+            row[0] = tenantId;
+            row[1] = seqs[i];
+            row[2] = r.type();
+            row[3] = r.event().id();
+            row[4] = r.key();
+            row[5] = Timestamp.from(r.event().at());
+            row[6] = r.digest();
+            row[7] = new String(r.json(), java.nio.charset.StandardCharsets.UTF_8);
+            System.arraycopy(r.filterValues(), 0, row, 8, ParsedRecord.FILTER_COLUMNS.size());
+            rows.add(row);
         }
-        jdbc.batchUpdate("insert into record (tenant_id, seq, type, record_id, record_key, at, digest, body)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)", rows);
+        jdbc.batchUpdate("insert into record (" + RECORD_COLUMNS + ") values (?" + ", ?".repeat(RECORD_TYPES.length - 1) + ")",
+                rows, RECORD_TYPES);
         if (assessments.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.caravan.server.query;
 
+import io.caravan.server.ingest.ParsedRecord;
 import io.caravan.server.ingest.RawJson;
 import io.caravan.server.web.ApiException;
 import io.caravan.server.web.PageRequest;
@@ -68,7 +69,7 @@ public class RecordQueries {
     /** A participant's qualifications as its open alerts say: one lapsed or missing, one expiring, or neither. */
     public enum Qualifications { LAPSED, EXPIRING, IN_ORDER }
 
-    /** A filter on a top-level JSON field of the record, e.g. {@code merchant_id}. */
+    /** A filter on a top-level JSON field of the record that has its own column, e.g. {@code merchant_id}. */
     public record FieldFilter(String field, String value) {
     }
 
@@ -87,12 +88,9 @@ public class RecordQueries {
         // The type is written into the statement (it comes from a fixed set) so the planner can use the partial indexes.
         Where w = new Where("r.tenant_id", tenantId).and("r.type = " + literal(type));
         for (FieldFilter f : filters) {
-            if (!f.field().matches("[a-z_]+")) {
-                throw new IllegalArgumentException(f.field());
-            }
-            w.and("r.body ->> '" + f.field() + "' = ?", f.value());
+            w.and("r." + column(f.field()) + " = ?", f.value());
         }
-        w.and("r.body ->> 'legal_name' ilike ?", nameContains == null || nameContains.isBlank() ? null
+        w.and("r.legal_name ilike ?", nameContains == null || nameContains.isBlank() ? null
                 : "%" + nameContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         w.and("a.action = ?", action == null ? null : AssessmentController.parseAction(action, "decision").name());
         w.and("r.at >= ?", from).and("r.at < ?", to);
@@ -134,7 +132,7 @@ public class RecordQueries {
         // and "nulls last" on them would keep the planner from walking their index backwards.
         String orderBy = byAssessment ? page.orderBy().replace("r.at", "a.as_of")
                 : page.orderBy().startsWith("a.") ? page.orderBy() + " nulls last" : page.orderBy();
-        List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
+        List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body, a.assessment_id, a.action, a.p_max,"
                         + " a.expected_loss_usd" + from_ + w.sql() + " order by " + orderBy + " limit ? offset ?",
                 (rs, n) -> item(rs), w.params(page.size(), page.offset()));
 
@@ -177,7 +175,7 @@ public class RecordQueries {
 
     /** The newest version of a record, or 404. */
     public Item get(long tenantId, String type, String id) {
-        List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body::text, a.assessment_id, a.action, a.p_max,"
+        List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body, a.assessment_id, a.action, a.p_max,"
                         + " a.expected_loss_usd from record r left join lateral (select assessment_id, action, p_max,"
                         + " expected_loss_usd from assessment x where x.tenant_id = r.tenant_id and x.subject_id = r.record_id"
                         + " and x.subject_type = r.type order by x.as_of desc, x.id desc limit 1) a on true"
@@ -190,13 +188,22 @@ public class RecordQueries {
         return items.get(0);
     }
 
-    /** Records of {@code type} whose JSON field equals a value, oldest first (e.g. a shipment's tracking events). */
+    /** Records of {@code type} whose filter field equals a value, oldest first (e.g. a shipment's tracking events). */
     public List<Item> referencing(long tenantId, String type, String field, String value, int limit) {
         // "offset 0" keeps the planner on the field's index: ordering by time first would walk every record of the type
-        return jdbc.query("select * from (select r.seq, r.record_id, r.at, r.body::text, null assessment_id, null action,"
+        return jdbc.query("select * from (select r.seq, r.record_id, r.at, r.body, null assessment_id, null action,"
                         + " null p_max, null expected_loss_usd from record r where r.tenant_id = ? and r.type = " + literal(type)
-                        + " and r.body ->> " + literal(field) + " = ? offset 0) r order by r.at, r.seq limit ?", (rs, n) -> item(rs),
+                        + " and r." + column(field) + " = ? offset 0) r order by r.at, r.seq limit ?", (rs, n) -> item(rs),
                 tenantId, value, limit);
+    }
+
+    /** A field the lists filter on, as the record table's column that holds it; any other field is a bug in the caller. */
+    private static String column(String field) {
+        if (!ParsedRecord.FILTER_COLUMNS.contains(field)) {
+            throw new IllegalArgumentException("records are not filtered by '" + field + "'; the filter fields are "
+                    + ParsedRecord.FILTER_COLUMNS);
+        }
+        return field;
     }
 
     /** A type or field name as an SQL literal; only lower-case names, which come from code, never from callers. */
