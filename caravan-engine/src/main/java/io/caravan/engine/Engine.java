@@ -334,9 +334,11 @@ public final class Engine {
         CreditBook.Rate r = state.credit.rate(id, asOf);
         long trials = Math.round(r.trials());
         modes.evidence(trials);
+        // the name is looked up now: the sentence is written later, on the encoder's thread, while this engine goes on
+        String name = names.apply(id);
         modes.add(code, () -> trials == 0
-                ? role + " " + names.apply(id) + ": no history yet, " + r.segment() + " segment rate " + Percent.of(r.probability()) + "."
-                : role + " " + names.apply(id) + ": " + r.bad() + " bad in " + trials + " orders' worth of exposure, "
+                ? role + " " + name + ": no history yet, " + r.segment() + " segment rate " + Percent.of(r.probability()) + "."
+                : role + " " + name + ": " + r.bad() + " bad in " + trials + " orders' worth of exposure, "
                 + Percent.of(r.probability()) + " after shrinkage toward " + r.segment() + ".",
                 r.probability(), r.interval(), List.of(id));
     }

@@ -84,7 +84,9 @@ public final class RouteRisk {
             Leg leg = legs.get(i);
             long n = views[i].arrivals();
             DelayDistribution d = views[i].distribution();
-            reasons.add(Reason.drafted(n == 0 ? "LEG_MODE_PRIOR" : "LEG_DELAY_HISTORY", () -> legText(leg, n, d, names),
+            // the carrier's name is looked up now: the sentence may be written on another thread, while the names change
+            String carrier = names.apply(leg.carrierId());
+            reasons.add(Reason.drafted(n == 0 ? "LEG_MODE_PRIOR" : "LEG_DELAY_HISTORY", () -> legText(leg, n, d, carrier),
                     totalExpected == 0 ? 0 : pLate * legMeans[i] / totalExpected, List.of(views[i].key())));
         }
         for (Shock s : shocks) {
@@ -134,8 +136,8 @@ public final class RouteRisk {
         return new Composition(shipment, List.copyOf(views), List.copyOf(shocks), route);
     }
 
-    private static String legText(Leg leg, long n, DelayDistribution d, Function<String, String> names) {
-        String lane = "Leg " + leg.sequence() + " " + leg.from() + "→" + leg.to() + " by " + names.apply(leg.carrierId())
+    private static String legText(Leg leg, long n, DelayDistribution d, String carrier) {
+        String lane = "Leg " + leg.sequence() + " " + leg.from() + "→" + leg.to() + " by " + carrier
                 + " (" + leg.mode().name().toLowerCase() + ")";
         return n == 0
                 ? lane + ": no arrivals on this lane yet; the " + leg.mode().name().toLowerCase() + " prior gives "

@@ -41,7 +41,12 @@ public final class Reason implements Serializable {
         this.evidence = List.copyOf(evidence);
     }
 
-    /** A reason whose sentence is written by {@code draft} when first read; the draft must only format fixed values. */
+    /**
+     * A reason whose sentence is written by {@code draft} when first read. The draft must only format values fixed
+     * when the reason is made — never read the engine's state: the server writes the sentence on its encoder's
+     * thread while the engine goes on with the next records (a name looked up in the draft once read a map the
+     * engine was changing, and could name a participant as it was renamed later).
+     */
     public static Reason drafted(String code, Supplier<String> draft, double contribution, List<String> evidence) {
         return new Reason(code, draft, contribution, evidence);
     }

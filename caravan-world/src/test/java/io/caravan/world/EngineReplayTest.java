@@ -50,6 +50,43 @@ class EngineReplayTest {
         assertThat(second).isEqualTo(first);
     }
 
+    /**
+     * An assessment's sentences are written after it is made (the server encodes a batch on another thread while
+     * its engine goes on with the next), so they must say what the engine knew when it assessed: here every
+     * participant is renamed before the held assessments are written, and not one sentence may change.
+     */
+    @Test
+    void anAssessmentsSentencesSayWhatWasKnownWhenItWasMadeNotWhenTheyAreWritten() {
+        int part = TIMELINE.size() / 3;
+        String writtenAtOnce = replay(new Engine(REF), 0, part);
+
+        Engine engine = new Engine(REF);
+        List<Assessment> held = new java.util.ArrayList<>();
+        for (int i = 0; i < part; i++) {
+            Event e = TIMELINE.get(i);
+            engine.assess(e).ifPresent(held::add);
+            engine.observe(e);
+        }
+        Event last = TIMELINE.get(part - 1);
+        for (String id : engine.participantIds()) {
+            engine.assessParticipant(id, last.at()).ifPresent(held::add);
+        }
+        int renamed = 0;
+        for (Event e : TIMELINE.subList(0, part)) {
+            if (e instanceof io.caravan.domain.Participant p) {
+                engine.observe(new io.caravan.domain.Participant(p.id(), last.at().plusSeconds(60), p.kind(), "Renamed " + p.legalName(),
+                        p.aliases(), p.country(), p.registrations(), p.owners(), p.qualifications()));
+                renamed++;
+            }
+        }
+        assertThat(renamed).isPositive();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.mapper().createGenerator(out)) {
+            held.forEach(a -> AssessmentCodec.write(g, a, "v"));
+        }
+        assertThat(out.toString()).doesNotContain("Renamed ").isEqualTo(writtenAtOnce);
+    }
+
     @Test
     void aRestoredSnapshotContinuesExactlyWhereItStopped() throws IOException, ClassNotFoundException {
         int half = TIMELINE.size() / 2;
