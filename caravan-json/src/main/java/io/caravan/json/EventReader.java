@@ -93,8 +93,12 @@ public final class EventReader {
             node = mapper.readTree(line);
         } catch (JacksonException ex) {
             long column = ex.getLocation() == null ? -1 : ex.getLocation().getColumnNr();
-            errors.add(new RecordError(file, lineNo, "", "not valid JSON" + (column > 0 ? " at column " + column : "")
-                    + ": " + ex.getOriginalMessage()));
+            // the parser's own words for a cut-off line carry its internal source description; say it plainly
+            String why = ex instanceof tools.jackson.core.exc.UnexpectedEndOfInputException
+                    ? "the line ends before its JSON is complete (a cut-off line, or a record split over several lines?);"
+                    + " put each record whole on one line"
+                    : ex.getOriginalMessage();
+            errors.add(new RecordError(file, lineNo, "", "not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + why));
             return null;
         }
         if (node == null || !node.isObject()) {

@@ -53,7 +53,8 @@ class EventReaderTest {
                 GOOD_ORDER.replace("caravan.order.v1", "caravan.payment.v1").replace("O-1", "O-8"),
                 "[1,2]",
                 GOOD_ORDER.replace("\"quantity\":2", "\"quantity\":0").replace("O-1", "O-10"),
-                GOOD_ORDER.replace("2025-03-01T10:00:00Z", "yesterday").replace("O-1", "O-11"));
+                GOOD_ORDER.replace("2025-03-01T10:00:00Z", "yesterday").replace("O-1", "O-11"),
+                "{\"schema\":\"caravan.order.v1\",\"id\":\"O-12\"");
         assertThat(r.events()).hasSize(1);
         assertThat(r.errors()).extracting(RecordError::toString).containsExactly(
                 "orders.jsonl line 2: not valid JSON at column 2: Unexpected character ('n' (code 110)): was expecting double-quote to start property name",
@@ -66,7 +67,9 @@ class EventReaderTest {
                 "orders.jsonl line 8, field schema: is \"caravan.payment.v1\" but this file holds caravan.order.v1 records; move the line to the right file or fix its schema",
                 "orders.jsonl line 9: each line must be one JSON object {…}",
                 "orders.jsonl line 10, field items[0].quantity: must be at least 1, got 0",
-                "orders.jsonl line 11, field at: 'yesterday' is not an ISO-8601 UTC time such as 2025-03-01T09:30:00Z");
+                "orders.jsonl line 11, field at: 'yesterday' is not an ISO-8601 UTC time such as 2025-03-01T09:30:00Z",
+                "orders.jsonl line 12: not valid JSON at column 41: the line ends before its JSON is complete (a cut-off line,"
+                        + " or a record split over several lines?); put each record whole on one line");
     }
 
     @Test
