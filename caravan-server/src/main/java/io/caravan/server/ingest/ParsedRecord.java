@@ -33,34 +33,36 @@ public record ParsedRecord(long line, Event event, byte[] json, byte[] digest) {
     public static final List<String> FILTER_COLUMNS = List.of("merchant_id", "marketplace_id", "ship_from", "ship_to",
             "order_id", "forwarder_id", "seller_id", "shipment_id", "kind", "country", "legal_name");
 
-    /** This record's values of {@link #FILTER_COLUMNS}, null where its type has no such field or it is absent. */
+    /**
+     * This record's values of {@link #FILTER_COLUMNS}: null where its type has no such field, or where the field is
+     * empty — the JSON leaves an empty optional field out, so the column says it is absent too.
+     */
     public String[] filterValues() {
         String[] v = new String[FILTER_COLUMNS.size()];
         if (event instanceof Order o) {
-            v[0] = o.merchantId();
-            v[1] = o.marketplaceId();
+            v[0] = present(o.merchantId());
+            v[1] = present(o.marketplaceId());
             v[2] = code(o.shipFrom());
             v[3] = code(o.shipTo());
         } else if (event instanceof Payment p) {
-            v[4] = p.orderId();
+            v[4] = present(p.orderId());
         } else if (event instanceof Shipment s) {
-            v[4] = s.orderId();
-            v[5] = s.forwarderId();
+            v[4] = present(s.orderId());
+            v[5] = present(s.forwarderId());
         } else if (event instanceof Listing l) {
-            v[6] = l.sellerId();
+            v[6] = present(l.sellerId());
         } else if (event instanceof TrackingEvent t) {
-            v[7] = t.shipmentId();
+            v[7] = present(t.shipmentId());
         } else if (event instanceof Participant p) {
             v[8] = p.kind() == null ? null : p.kind().name();
             v[9] = code(p.country());
-            v[10] = p.legalName();
-        }
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] != null && v[i].isEmpty()) {
-                v[i] = null; // an empty optional field is left out of the JSON, so it is absent here too
-            }
+            v[10] = present(p.legalName());
         }
         return v;
+    }
+
+    private static String present(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static String code(CountryCode c) {

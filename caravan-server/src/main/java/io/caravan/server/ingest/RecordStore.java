@@ -197,40 +197,37 @@ public class RecordStore {
      * side by side. Must run in a transaction.
      */
     void writeRows(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments) throws SQLException {
+        if (records.size() <= SMALL_BATCH) {
+            insertSmall(tenantId, records, seqs, assessments);
+            return;
+        }
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
             PGConnection pg = con.unwrap(PGConnection.class);
-            if (records.size() <= SMALL_BATCH) {
-                insertSmall(tenantId, records, seqs, assessments);
-            } else {
-            if (!records.isEmpty()) {
-                BinaryCopy rows = new BinaryCopy(records.size() * 700);
-                for (int i = 0; i < records.size(); i++) {
-                    ParsedRecord r = records.get(i);
-                    rows.row(8 + ParsedRecord.FILTER_COLUMNS.size()).int8(tenantId).int8(seqs[i]).text(r.type())
-                            .text(r.event().id()).text(r.key()).timestamptz(r.event().at()).bytea(r.digest()).utf8(r.json());
-                    for (String v : r.filterValues()) {
-                        rows.text(v);
-                    }
+            BinaryCopy rows = new BinaryCopy(records.size() * 700);
+            for (int i = 0; i < records.size(); i++) {
+                ParsedRecord r = records.get(i);
+                rows.row(RECORD_TYPES.length).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id()).text(r.key())
+                        .timestamptz(r.event().at()).bytea(r.digest()).utf8(r.json());
+                for (String v : r.filterValues()) {
+                    rows.text(v);
                 }
-                copy(pg, "copy record (" + RECORD_COLUMNS + ") from stdin (format binary)", rows);
             }
+            copy(pg, COPY_RECORDS, rows);
             if (!assessments.isEmpty()) {
-                BinaryCopy rows = new BinaryCopy(assessments.size() * 900);
+                BinaryCopy arows = new BinaryCopy(assessments.size() * 900);
                 for (Produced p : assessments) {
                     Assessment a = p.assessment();
-                    String vid = p.versionsId();
-                    rows.row(18).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
+                    arows.row(18).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
                             .int8(p.seq()).text(a.decision().action().name()).float8(highest(a));
                     for (RiskCategory c : RiskCategory.values()) {
-                        rows.float8(a.probability(c));
+                        arows.float8(a.probability(c));
                     }
-                    rows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(vid).bytea(p.stored);
+                    arows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(p.versionsId()).bytea(p.stored);
                 }
                 copy(pg, "copy assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"
                         + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd,"
-                        + " expected_loss_usd, versions_id, body) from stdin (format binary)", rows);
-            }
+                        + " expected_loss_usd, versions_id, body) from stdin (format binary)", arows);
             }
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
@@ -272,6 +269,10 @@ public class RecordStore {
                 default -> java.sql.Types.VARCHAR;
             }).toArray();
 
+    private static final String COPY_RECORDS = "copy record (" + RECORD_COLUMNS + ") from stdin (format binary)";
+    private static final String INSERT_RECORD = "insert into record (" + RECORD_COLUMNS + ") values (?"
+            + ", ?".repeat(RECORD_TYPES.length - 1) + ")";
+
     /** Below this many records a batch is written with multi-row INSERTs: one round trip each, where COPY needs two. */
     static final int SMALL_BATCH = 64;
 
@@ -279,7 +280,7 @@ public class RecordStore {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ParsedRecord r = records.get(i);
-            Object[] row = new Object[8 + ParsedRecord.FILTER_COLUMNS.size()];
+            Object[] row = new Object[RECORD_TYPES.length];
             row[0] = tenantId;
             row[1] = seqs[i];
             row[2] = r.type();
@@ -291,8 +292,7 @@ public class RecordStore {
             System.arraycopy(r.filterValues(), 0, row, 8, ParsedRecord.FILTER_COLUMNS.size());
             rows.add(row);
         }
-        jdbc.batchUpdate("insert into record (" + RECORD_COLUMNS + ") values (?" + ", ?".repeat(RECORD_TYPES.length - 1) + ")",
-                rows, RECORD_TYPES);
+        jdbc.batchUpdate(INSERT_RECORD, rows, RECORD_TYPES);
         if (assessments.isEmpty()) {
             return;
         }
