@@ -42,8 +42,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code assessmentJson}: writing such an order's assessment as its {@code caravan.assessment.v1} line
  *       of UTF-8 JSON (about 4.6 kB with every reason sentence), the sentences already drafted — what the
  *       server's encoder thread does for each order before compressing it.</li>
+ *   <li>{@code assessAndDraft} and {@code assessAndWrite}: {@code assessOrder} and then drafting every reason
+ *       sentence, and then also writing the JSON: with {@code assessOrder} they split an order's cost on the
+ *       server between its engine thread (assessing) and its encoder thread (drafting and writing).</li>
  * </ul>
- * Run: {@code java -jar caravan-benchmarks/target/benchmarks.jar} (add {@code -prof gc} for allocation).
+ * Run: {@code java -jar caravan-benchmarks/target/benchmarks.jar} (add {@code -prof gc} for allocation). To compare
+ * two builds on a machine whose speed drifts, see {@link PairedRun}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -134,6 +138,32 @@ public class EngineBenchmarks {
             bytes += AssessmentCodec.toJsonBytes(a, w.versionsId).length;
         }
         return bytes;
+    }
+
+    /** Assessing an order and writing its assessment, sentences drafted on the way; the score is in orders per second. */
+    @Benchmark
+    @OperationsPerInvocation(1000)
+    public int assessAndWrite(World w, Cursor c) {
+        int bytes = 0;
+        for (int i = 0; i < 1000; i++) {
+            bytes += AssessmentCodec.toJsonBytes(w.warmed.assess(w.orders.get(c.next(w.orders.size()))), w.versionsId).length;
+        }
+        return bytes;
+    }
+
+    /** Assessing an order and drafting its sentences, no JSON; the score is in orders per second. */
+    @Benchmark
+    @OperationsPerInvocation(1000)
+    public int assessAndDraft(World w, Cursor c) {
+        int chars = 0;
+        for (int i = 0; i < 1000; i++) {
+            for (Estimate e : w.warmed.assess(w.orders.get(c.next(w.orders.size()))).estimates()) {
+                for (Reason r : e.reasons()) {
+                    chars += r.text().length();
+                }
+            }
+        }
+        return chars;
     }
 
     @State(Scope.Thread)
