@@ -71,6 +71,9 @@ final class LoadCommand implements Callable<Integer> {
         if (!mode.equals("bulk") && !mode.equals("single")) {
             throw new IllegalArgumentException("MODE is 'bulk' or 'single', not '" + mode + "'");
         }
+        if (mode.equals("single") && (rate < 1 || seconds < 1 || warmupSeconds < 0)) {
+            throw new IllegalArgumentException("single needs --rate and --seconds of 1 or more and --warmup-seconds of 0 or more");
+        }
         Path dir = home != null ? home : Files.createTempDirectory("caravan-load-");
         RunningServer server = RunningServer.start(ServeCommand.properties(0, dir, null),
                 "--logging.level.root=WARN", "--caravan.ingest.records-per-second=10000000", "--caravan.ingest.burst=20000000");
@@ -146,9 +149,6 @@ final class LoadCommand implements Callable<Integer> {
         List<String> merchants = world.participants().stream().filter(p -> p.kind() == ParticipantKind.MERCHANT)
                 .map(Participant::id).toList();
         int warmup = warmupSeconds;
-        if (warmup < 0 || seconds < 1) {
-            throw new IllegalArgumentException("--warmup-seconds must be 0 or more and --seconds 1 or more");
-        }
         int total = (warmup + seconds) * rate;
         long[] latency = new long[total];
         Arrays.fill(latency, -1);
