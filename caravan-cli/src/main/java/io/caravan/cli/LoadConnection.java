@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * One keep-alive HTTP/1.1 connection of the load generator: writes a prepared request, reads the status
@@ -59,9 +60,9 @@ final class LoadConnection implements AutoCloseable {
             String name = h.substring(0, colon).trim();
             if (name.equalsIgnoreCase("Content-Length")) {
                 length = Long.parseLong(h.substring(colon + 1).trim());
-            } else if (name.equalsIgnoreCase("Transfer-Encoding") && h.toLowerCase().contains("chunked")) {
+            } else if (name.equalsIgnoreCase("Transfer-Encoding") && h.toLowerCase(Locale.ROOT).contains("chunked")) {
                 chunked = true;
-            } else if (name.equalsIgnoreCase("Connection") && h.toLowerCase().contains("close")) {
+            } else if (name.equalsIgnoreCase("Connection") && h.toLowerCase(Locale.ROOT).contains("close")) {
                 close = true; // the server ends keep-alive connections after so many requests
             }
         }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -105,7 +106,7 @@ final class Report {
                     m.getOrDefault(Action.REVIEW, 0L), m.getOrDefault(Action.HOLD, 0L), m.getOrDefault(Action.BLOCK, 0L)));
         }
         for (RiskCategory c : RiskCategory.values()) {
-            sb.append('\n').append(c.title().toUpperCase()).append('\n');
+            sb.append('\n').append(c.title().toUpperCase(Locale.ROOT)).append('\n');
             long n = estimates.getOrDefault(c, 0L);
             sb.append(String.format("  %,d estimates; %,d subjects at or above the review threshold of %s%n", n,
                     flagged.getOrDefault(c, 0L), Percent.of(policy.thresholds(c).review())));

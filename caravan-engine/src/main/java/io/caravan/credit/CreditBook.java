@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -195,7 +196,7 @@ public final class CreditBook implements Serializable {
                 if (sb.length() > 0) {
                     sb.append(", ");
                 }
-                sb.append(c).append(' ').append(kind.name().toLowerCase().replace('_', ' '));
+                sb.append(c).append(' ').append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
         return sb.toString();

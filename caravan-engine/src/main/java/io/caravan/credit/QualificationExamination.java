@@ -11,6 +11,7 @@ import io.caravan.risk.RiskCategory;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Examines a participant's qualifications against what its kind requires, on a given day: a required
@@ -76,6 +77,6 @@ public final class QualificationExamination {
     }
 
     private static String kindName(Participant p) {
-        return p.kind().name().toLowerCase().replace('_', ' ');
+        return p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -10,6 +10,7 @@ import io.caravan.risk.Percent;
 import io.caravan.risk.RiskCategory;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -81,8 +82,9 @@ public final class InformationReview {
                 }
             }
             if (!disclosed) {
-                modes.add("MISSING_DISCLOSURE", "A " + listing.category() + " listing must state " + r.description().toLowerCase()
-                        + " (a claim '" + r.requirement() + "…'); this one does not.", disclosureP,
+                modes.add("MISSING_DISCLOSURE", "A " + listing.category() + " listing must state "
+                        + r.description().toLowerCase(Locale.ROOT) + " (a claim '" + r.requirement() + "…'); this one does not.",
+                        disclosureP,
                         List.of("rule " + r.key() + "/" + r.requirement()));
             }
         }
@@ -98,7 +100,7 @@ public final class InformationReview {
         for (DisclosureRules.Requirement r : rules.forParticipantKind(p.kind().name())) {
             boolean ok = r.requirement().equals("registration") ? !p.registrations().isEmpty() : !p.owners().isEmpty();
             if (!ok) {
-                modes.add("MISSING_" + r.requirement().toUpperCase(), p.legalName() + " discloses no "
+                modes.add("MISSING_" + r.requirement().toUpperCase(Locale.ROOT), p.legalName() + " discloses no "
                         + r.requirement().replace('_', ' ') + ": " + r.description() + ".", disclosureP,
                         List.of("rule " + r.key() + "/" + r.requirement()));
             }

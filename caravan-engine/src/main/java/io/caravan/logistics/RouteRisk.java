@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -138,9 +139,9 @@ public final class RouteRisk {
 
     private static String legText(Leg leg, long n, DelayDistribution d, String carrier) {
         String lane = "Leg " + leg.sequence() + " " + leg.from() + "→" + leg.to() + " by " + carrier
-                + " (" + leg.mode().name().toLowerCase() + ")";
+                + " (" + leg.mode().name().toLowerCase(Locale.ROOT) + ")";
         return n == 0
-                ? lane + ": no arrivals on this lane yet; the " + leg.mode().name().toLowerCase() + " prior gives "
+                ? lane + ": no arrivals on this lane yet; the " + leg.mode().name().toLowerCase(Locale.ROOT) + " prior gives "
                 + Percent.of(d.probability(0)) + " on time, mean delay " + days(d.mean()) + "."
                 : lane + ": on time " + Percent.of(d.probability(0)) + " from " + n + " arrivals on this lane, mean delay "
                 + days(d.mean()) + ", 90% within " + d.quantile(0.9) + " days.";

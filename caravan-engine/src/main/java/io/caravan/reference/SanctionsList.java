@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,7 +80,7 @@ public final class SanctionsList {
         List<SanctionedParty> parties = new ArrayList<>(main.size());
         for (Map.Entry<String, String[]> e : main.entrySet()) {
             String[] v = e.getValue();
-            String kind = v[1].isEmpty() ? "entity" : v[1].toLowerCase();
+            String kind = v[1].isEmpty() ? "entity" : v[1].toLowerCase(Locale.ROOT);
             List<String> programs = new ArrayList<>();
             for (String p : v[2].replace("[", "").split("]")) {
                 if (!p.isBlank()) {

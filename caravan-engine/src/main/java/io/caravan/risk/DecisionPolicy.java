@@ -3,6 +3,7 @@ package io.caravan.risk;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,7 +71,7 @@ public final class DecisionPolicy {
             } else {
                 continue;
             }
-            drivers.add(e.category() + " " + e.outcome() + " " + Percent.of(p) + " >= " + a.name().toLowerCase()
+            drivers.add(e.category() + " " + e.outcome() + " " + Percent.of(p) + " >= " + a.name().toLowerCase(Locale.ROOT)
                     + " threshold " + Percent.of(limit));
             if (a.compareTo(action) > 0) {
                 action = a;

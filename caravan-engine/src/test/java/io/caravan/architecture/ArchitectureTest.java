@@ -44,6 +44,20 @@ class ArchitectureTest {
                 .check(ENGINE);
     }
 
+    /**
+     * Codes and sentences do not depend on the machine's language: no case change or formatting with the default
+     * locale (in Turkish "AIR".toLowerCase() is "aır"; in German "%.2f" writes a comma).
+     */
+    @Test
+    void nothingDependsOnTheDefaultLocale() {
+        noClasses().should().callMethod(String.class, "toLowerCase")
+                .orShould().callMethod(String.class, "toUpperCase")
+                .orShould().callMethod(String.class, "format", String.class, Object[].class)
+                .orShould().callMethod(String.class, "formatted", Object[].class)
+                .because("the engine's output must be the same on every machine; pass Locale.ROOT")
+                .check(ENGINE);
+    }
+
     @Test
     void theDomainKnowsNothingButItself() {
         noClasses().that().resideInAPackage("io.caravan.domain..")

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -51,7 +52,7 @@ final class Fields {
     String text(String name) {
         JsonNode v = present(name);
         if (!v.isString()) {
-            throw new FieldException(at(name), "must be a string, got " + v.getNodeType().name().toLowerCase());
+            throw new FieldException(at(name), "must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         String s = v.stringValue().trim();
         if (s.isEmpty()) {
@@ -165,7 +166,7 @@ final class Fields {
     Fields object(String name) {
         JsonNode v = present(name);
         if (!v.isObject()) {
-            throw new FieldException(at(name), "must be an object {…}, got " + v.getNodeType().name().toLowerCase());
+            throw new FieldException(at(name), "must be an object {…}, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return new Fields(v, at(name), reference);
     }

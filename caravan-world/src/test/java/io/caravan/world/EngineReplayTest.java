@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,26 @@ class EngineReplayTest {
         String second = replay(new Engine(REF), 0, TIMELINE.size());
         assertThat(first).hasSizeGreaterThan(1_000_000);
         assertThat(second).isEqualTo(first);
+    }
+
+    /**
+     * A server may start again on a machine set to another language. In Turkish, "AIR".toLowerCase() is "aır" and
+     * "i".toUpperCase() is "İ"; in German a decimal is written with a comma. None of it may reach a reason code, a
+     * sentence or a number of an assessment.
+     */
+    @Test
+    void theMachinesLanguageChangesNotOneByte() {
+        String neutral = replay(new Engine(REF), 0, TIMELINE.size());
+        Locale before = Locale.getDefault();
+        try {
+            for (String tag : List.of("tr-TR", "de-DE")) {
+                Locale.setDefault(Locale.forLanguageTag(tag));
+                assertThat(replay(new Engine(REF), 0, TIMELINE.size())).as("with the default locale %s", tag).isEqualTo(neutral);
+            }
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertThat(neutral).contains("(air)").contains("(sea)");
     }
 
     /**
