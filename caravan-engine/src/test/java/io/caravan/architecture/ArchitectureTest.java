@@ -58,6 +58,20 @@ class ArchitectureTest {
                 .check(ENGINE);
     }
 
+    /** The engine's time is its records' time, in UTC: it never reads the clock or the machine's time zone. */
+    @Test
+    void nothingReadsTheClockOrTheMachinesTimeZone() {
+        noClasses().should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.ZoneId.class, "systemDefault")
+                .orShould().callMethod(java.util.TimeZone.class, "getDefault")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("a replay must give the same assessments at any hour, on any machine")
+                .check(ENGINE);
+    }
+
     @Test
     void theDomainKnowsNothingButItself() {
         noClasses().that().resideInAPackage("io.caravan.domain..")

@@ -52,21 +52,25 @@ class EngineReplayTest {
     }
 
     /**
-     * A server may start again on a machine set to another language. In Turkish, "AIR".toLowerCase() is "aır" and
-     * "i".toUpperCase() is "İ"; in German a decimal is written with a comma. None of it may reach a reason code, a
-     * sentence or a number of an assessment.
+     * A server may start again on a machine set to another language or time zone. In Turkish, "AIR".toLowerCase() is
+     * "aır" and "i".toUpperCase() is "İ"; in German a decimal is written with a comma; at UTC+14 a day starts ten
+     * hours before it does in London. None of it may reach a reason code, a sentence or a number of an assessment.
      */
     @Test
-    void theMachinesLanguageChangesNotOneByte() {
+    void theMachinesLanguageAndTimeZoneChangeNotOneByte() {
         String neutral = replay(new Engine(REF), 0, TIMELINE.size());
         Locale before = Locale.getDefault();
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
         try {
             for (String tag : List.of("tr-TR", "de-DE")) {
                 Locale.setDefault(Locale.forLanguageTag(tag));
                 assertThat(replay(new Engine(REF), 0, TIMELINE.size())).as("with the default locale %s", tag).isEqualTo(neutral);
             }
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            assertThat(replay(new Engine(REF), 0, TIMELINE.size())).as("in the time zone UTC+14").isEqualTo(neutral);
         } finally {
             Locale.setDefault(before);
+            java.util.TimeZone.setDefault(zone);
         }
         assertThat(neutral).contains("(air)").contains("(sea)");
     }
