@@ -55,7 +55,20 @@ class IngestApiTest {
         JsonNode stored = org.as(Org.Role.VIEWER).get("/api/v1/orders/O-1").json();
         assertThat(stored.get("order").get("record").get("items").get(0).get("unit_value").get("amount").stringValue())
                 .isEqualTo("12.50");
-        assertThat(org.as(Org.Role.VIEWER).get("/api/v1/assessments?subject_id=O-1").json().get("total").longValue()).isEqualTo(1);
+        JsonNode listed = org.as(Org.Role.VIEWER).get("/api/v1/assessments?subject_id=O-1").json();
+        assertThat(listed.get("total").longValue()).isEqualTo(1);
+
+        // the lists show an assessment's numbers as its body writes them (money to cents, probabilities to 6 decimals)
+        JsonNode summary = listed.get("items").get(0);
+        JsonNode body = org.as(Org.Role.VIEWER).get("/api/v1/assessments/" + summary.get("id").longValue()).json().get("assessment");
+        assertThat(summary.get("expected_loss_usd").doubleValue()).isEqualTo(body.get("expected_loss_usd").doubleValue());
+        assertThat(summary.get("exposure_usd").doubleValue()).isEqualTo(body.get("exposure_usd").doubleValue());
+        assertThat(summary.get("p_max").doubleValue())
+                .isEqualTo(body.get("estimates").valueStream().mapToDouble(e -> e.get("probability").doubleValue()).max().orElseThrow());
+        JsonNode orderItem = org.as(Org.Role.VIEWER).get("/api/v1/orders?merchant_id=M-1&size=200").json().get("items")
+                .valueStream().filter(i -> i.get("id").stringValue().equals("O-1")).findFirst().orElseThrow();
+        assertThat(orderItem.get("expected_loss_usd").doubleValue()).isEqualTo(body.get("expected_loss_usd").doubleValue());
+        assertThat(orderItem.get("p_max").doubleValue()).isEqualTo(summary.get("p_max").doubleValue());
 
         // the lists find what a single record stored by its filter fields, and nothing by another value
         Client viewer = org.as(Org.Role.VIEWER);

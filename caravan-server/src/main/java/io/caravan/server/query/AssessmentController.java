@@ -185,11 +185,12 @@ public class AssessmentController {
     static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         Map<String, Double> p = new java.util.LinkedHashMap<>();
         for (String k : List.of("credit", "logistics", "information", "legal", "political", "natural")) {
-            p.put(k, rs.getDouble("p_" + k));
+            p.put(k, Rounded.probability(rs.getDouble("p_" + k)));
         }
         return new Summary(rs.getLong("id"), rs.getString("assessment_id"), rs.getString("subject_type"),
                 rs.getString("subject_id"), rs.getObject("as_of", OffsetDateTime.class), rs.getString("action"),
-                rs.getDouble("p_max"), p, rs.getDouble("exposure_usd"), rs.getDouble("expected_loss_usd"),
+                Rounded.probability(rs.getDouble("p_max")), p, Rounded.usd(rs.getDouble("exposure_usd")),
+                Rounded.usd(rs.getDouble("expected_loss_usd")),
                 rs.getString("versions_id"));
     }
 

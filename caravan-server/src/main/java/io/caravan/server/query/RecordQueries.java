@@ -216,9 +216,9 @@ public class RecordQueries {
 
     private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
         double p = rs.getDouble(7);
-        Double pMax = rs.wasNull() ? null : p;
+        Double pMax = rs.wasNull() ? null : Rounded.probability(p);
         double el = rs.getDouble(8);
-        Double loss = rs.wasNull() ? null : el;
+        Double loss = rs.wasNull() ? null : Rounded.usd(el);
         return new Item(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), new RawJson(rs.getString(4)),
                 rs.getString(5), rs.getString(6), pMax, loss);
     }
