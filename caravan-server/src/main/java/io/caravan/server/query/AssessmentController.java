@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,8 +36,10 @@ import java.util.Map;
 public class AssessmentController {
 
     public record Summary(long id, String assessmentId, String subjectType, String subjectId, OffsetDateTime asOf,
-                          String action, double pMax, Map<String, Double> probabilities, double exposureUsd,
-                          double expectedLossUsd, String versionsId) {
+                          String action, @JsonSerialize(using = Rounded.Probability.class) double pMax,
+                          @JsonSerialize(contentUsing = Rounded.Probability.class) Map<String, Double> probabilities,
+                          @JsonSerialize(using = Rounded.Usd.class) double exposureUsd,
+                          @JsonSerialize(using = Rounded.Usd.class) double expectedLossUsd, String versionsId) {
     }
 
     public record Detail(Summary summary, RawJson assessment, List<Summary> history, List<Override> overrides) {
@@ -185,12 +188,11 @@ public class AssessmentController {
     static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         Map<String, Double> p = new java.util.LinkedHashMap<>();
         for (String k : List.of("credit", "logistics", "information", "legal", "political", "natural")) {
-            p.put(k, Rounded.probability(rs.getDouble("p_" + k)));
+            p.put(k, rs.getDouble("p_" + k));
         }
         return new Summary(rs.getLong("id"), rs.getString("assessment_id"), rs.getString("subject_type"),
                 rs.getString("subject_id"), rs.getObject("as_of", OffsetDateTime.class), rs.getString("action"),
-                Rounded.probability(rs.getDouble("p_max")), p, Rounded.usd(rs.getDouble("exposure_usd")),
-                Rounded.usd(rs.getDouble("expected_loss_usd")),
+                rs.getDouble("p_max"), p, rs.getDouble("exposure_usd"), rs.getDouble("expected_loss_usd"),
                 rs.getString("versions_id"));
     }
 

@@ -7,6 +7,7 @@ import io.caravan.server.web.PageRequest;
 import io.caravan.server.web.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,7 +22,8 @@ public class RecordQueries {
 
     /** A record with the decision on it. */
     public record Item(long seq, String id, OffsetDateTime at, RawJson record, String assessmentId, String action,
-                       Double pMax, Double expectedLossUsd) {
+                       @JsonSerialize(using = Rounded.Probability.class) Double pMax,
+                       @JsonSerialize(using = Rounded.Usd.class) Double expectedLossUsd) {
     }
 
     static final Map<String, String> SORTABLE = Map.of("at", "r.at", "id", "r.record_id", "seq", "r.seq",
@@ -216,9 +218,9 @@ public class RecordQueries {
 
     private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
         double p = rs.getDouble(7);
-        Double pMax = rs.wasNull() ? null : Rounded.probability(p);
+        Double pMax = rs.wasNull() ? null : p;
         double el = rs.getDouble(8);
-        Double loss = rs.wasNull() ? null : Rounded.usd(el);
+        Double loss = rs.wasNull() ? null : el;
         return new Item(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), new RawJson(rs.getString(4)),
                 rs.getString(5), rs.getString(6), pMax, loss);
     }

@@ -1,20 +1,42 @@
 package io.caravan.server.query;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ser.std.StdSerializer;
+
 /**
- * Numbers read from an assessment's columns, rounded as its {@code caravan.assessment.v1} body writes them:
- * probabilities to 6 decimals, money to cents. The columns keep the engine's full doubles (for sorting and
- * sums); a list shows 0.3 where the column holds 0.30210000000000026, the same figure as the body beside it.
+ * An assessment's numbers in the API's lists, written as its {@code caravan.assessment.v1} body writes them:
+ * probabilities to 6 decimals, money to cents. The columns they are read from keep the engine's full doubles,
+ * and so do the records that carry them, for sorting, grading and the dashboard's own formatting; only the
+ * JSON is rounded, so that a list shows 8.09 where the column holds 8.093887400392205, the same figure as
+ * the body beside it.
  */
 final class Rounded {
 
     private Rounded() {
     }
 
-    static double probability(double p) {
-        return Math.round(p * 1e6) / 1e6;
+    /** A probability to 6 decimals. */
+    static final class Probability extends StdSerializer<Double> {
+        Probability() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double p, JsonGenerator g, SerializationContext context) {
+            g.writeNumber(Math.round(p * 1e6) / 1e6);
+        }
     }
 
-    static double usd(double amount) {
-        return Math.round(amount * 100) / 100.0;
+    /** An amount of US dollars to the cent. */
+    static final class Usd extends StdSerializer<Double> {
+        Usd() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double amount, JsonGenerator g, SerializationContext context) {
+            g.writeNumber(Math.round(amount * 100) / 100.0);
+        }
     }
 }
