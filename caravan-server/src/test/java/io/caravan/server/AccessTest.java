@@ -3,9 +3,12 @@ package io.caravan.server;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +193,23 @@ class AccessTest {
         assertThat(doc.get("paths").has("/api/v1/records")).isTrue();
         assertThat(doc.get("paths").has("/api/v1/cases/{id}/resolve")).isTrue();
         assertThat(doc.get("components").get("securitySchemes").get("apiKey").get("scheme").stringValue()).isEqualTo("bearer");
+        // every schema names its fields as the API writes them: snake_case
+        List<String> camel = new ArrayList<>();
+        doc.get("components").get("schemas").properties().forEach(schema -> {
+            JsonNode fields = schema.getValue().get("properties");
+            if (fields != null) {
+                fields.propertyNames().stream().filter(f -> !f.equals(f.toLowerCase(Locale.ROOT)))
+                        .forEach(f -> camel.add(schema.getKey() + "." + f));
+            }
+        });
+        assertThat(camel).isEmpty();
+        // numbers the lists round on the way out are still described as numbers
+        var summary = doc.get("components").get("schemas").get("Summary").get("properties");
+        assertThat(summary.get("p_max").get("type").stringValue()).isEqualTo("number");
+        assertThat(summary.get("expected_loss_usd").get("type").stringValue()).isEqualTo("number");
+        assertThat(summary.get("probabilities").get("additionalProperties").get("type").stringValue()).isEqualTo("number");
+        var item = doc.get("components").get("schemas").get("Item").get("properties");
+        assertThat(item.get("p_max").get("type").stringValue()).isEqualTo("number");
         assertThat(Client.anonymous(url).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }
