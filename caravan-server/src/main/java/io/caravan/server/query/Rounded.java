@@ -16,27 +16,32 @@ final class Rounded {
     private Rounded() {
     }
 
-    /** A probability to 6 decimals. */
-    static final class Probability extends StdSerializer<Double> {
-        Probability() {
+    /** A number rounded to a fixed count of decimals ({@code scale} is 10 to that power). */
+    private abstract static class ToDecimals extends StdSerializer<Double> {
+        private final double scale;
+
+        ToDecimals(double scale) {
             super(Double.class);
+            this.scale = scale;
         }
 
         @Override
-        public void serialize(Double p, JsonGenerator g, SerializationContext context) {
-            g.writeNumber(Math.round(p * 1e6) / 1e6);
+        public void serialize(Double x, JsonGenerator g, SerializationContext context) {
+            g.writeNumber(Math.round(x * scale) / scale);
+        }
+    }
+
+    /** A probability to 6 decimals. */
+    static final class Probability extends ToDecimals {
+        Probability() {
+            super(1e6);
         }
     }
 
     /** An amount of US dollars to the cent. */
-    static final class Usd extends StdSerializer<Double> {
+    static final class Usd extends ToDecimals {
         Usd() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double amount, JsonGenerator g, SerializationContext context) {
-            g.writeNumber(Math.round(amount * 100) / 100.0);
+            super(100);
         }
     }
 }
