@@ -1,5 +1,7 @@
 package io.caravan.benchmarks;
 
+import org.openjdk.jmh.annotations.Benchmark;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -7,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,18 +32,29 @@ public final class PairedRun {
     private PairedRun() {
     }
 
+    private static final String USAGE = "usage: PairedRun METHOD[,METHOD_B] ROUNDS JAR_A JAR_B";
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: PairedRun METHOD[,METHOD_B] ROUNDS JAR_A JAR_B");
+        Method ma;
+        Method mb;
+        int rounds;
+        try {
+            if (args.length != 4) {
+                throw new IllegalArgumentException("four arguments are needed, not " + args.length);
+            }
+            String[] methods = args[0].split(",", 2);
+            rounds = rounds(args[1]);
+            // both benchmarks are found before either world is built, which takes a while
+            ma = Side.find(Path.of(args[2]), methods[0]);
+            mb = Side.find(Path.of(args[3]), methods[methods.length - 1]);
+        } catch (IllegalArgumentException e) {
+            System.err.println("PairedRun: " + e.getMessage());
+            System.err.println(USAGE);
             System.exit(2);
+            return;
         }
-        String[] methods = args[0].split(",", 2);
-        int rounds = Integer.parseInt(args[1]);
-        if (rounds < 4) {
-            throw new IllegalArgumentException("ROUNDS must be at least 4, not " + rounds);
-        }
-        Side a = Side.load(Path.of(args[2]), methods[0]);
-        Side b = Side.load(Path.of(args[3]), methods[methods.length - 1]);
+        Side a = Side.prepare(ma);
+        Side b = Side.prepare(mb);
         long[] ta = new long[rounds];
         long[] tb = new long[rounds];
         long sink = 0;
@@ -67,21 +81,43 @@ public final class PairedRun {
         Arrays.sort(tb);
         System.out.printf(Locale.ROOT, "A %s (%s): median %.2f ms a call%nB %s (%s): median %.2f ms a call%n"
                         + "B/A, round by round: median %.3f, quartiles %.3f-%.3f over %d rounds (checksum %d)%n",
-                a.method.getName(), args[2], ta[rounds / 2] / 1e6, b.method.getName(), args[3], tb[rounds / 2] / 1e6,
+                a.method().getName(), args[2], ta[rounds / 2] / 1e6, b.method().getName(), args[3], tb[rounds / 2] / 1e6,
                 ratio[rounds / 2], ratio[rounds / 4], ratio[3 * rounds / 4], rounds, sink & 0xff);
+    }
+
+    private static int rounds(String text) {
+        int rounds;
+        try {
+            rounds = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ROUNDS is a whole number, not '" + text + "'");
+        }
+        if (rounds < 4) {
+            throw new IllegalArgumentException("ROUNDS must be at least 4, not " + rounds);
+        }
+        return rounds;
     }
 
     /** One side: a benchmark method of a jar loaded on its own, with its state set up. */
     private record Side(Object benchmarks, Method method, Object[] arguments) {
 
-        static Side load(Path jar, String methodName) throws Exception {
+        /** The benchmark method {@code name} of the jar's own copy of {@link EngineBenchmarks}. */
+        static Method find(Path jar, String name) throws Exception {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalArgumentException(jar + " is not a file; build one with ./mvnw package -pl caravan-benchmarks -am");
             }
             ClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             Class<?> type = loader.loadClass(EngineBenchmarks.class.getName());
-            Method method = Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(methodName)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(jar + " has no benchmark " + methodName));
+            // the annotation is the jar's own class, so it is matched by name
+            List<Method> benchmarks = Arrays.stream(type.getMethods()).filter(m -> Arrays.stream(m.getAnnotations())
+                    .anyMatch(x -> x.annotationType().getName().equals(Benchmark.class.getName()))).toList();
+            return benchmarks.stream().filter(m -> m.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(jar + " has no benchmark '" + name + "'; it has "
+                            + benchmarks.stream().map(Method::getName).sorted().toList()));
+        }
+
+        /** The method with its state objects built and set up (for the engine's benchmarks, a world of 50 000 orders). */
+        static Side prepare(Method method) throws Exception {
             Object[] arguments = new Object[method.getParameterCount()];
             for (int i = 0; i < arguments.length; i++) {
                 Object state = method.getParameterTypes()[i].getConstructor().newInstance();
@@ -92,7 +128,7 @@ public final class PairedRun {
                 }
                 arguments[i] = state;
             }
-            return new Side(type.getConstructor().newInstance(), method, arguments);
+            return new Side(method.getDeclaringClass().getConstructor().newInstance(), method, arguments);
         }
 
         long call() throws IllegalAccessException, InvocationTargetException {
