@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
@@ -29,11 +30,13 @@ final class AssessCommand implements Callable<Integer> {
             for (String w : s.warnings()) {
                 System.err.println("warning: " + w);
             }
-            System.out.printf("Assessed %,d events into %,d assessments in %.1f s: %s%n", s.events(), s.assessments(),
+            System.out.printf(Locale.ROOT,
+                    "Assessed %,d events into %,d assessments in %.1f s: %s%n", s.events(), s.assessments(),
                     s.seconds(), out);
             return 0;
         } catch (AssessmentRun.InvalidInput e) {
-            System.err.printf("caravan: %,d invalid record(s); nothing was written. Fix these lines and run again:%n%s",
+            System.err.printf(Locale.ROOT,
+                    "caravan: %,d invalid record(s); nothing was written. Fix these lines and run again:%n%s",
                     e.errors.size(), AssessmentRun.describe(e.errors, 50));
             return CaravanCommand.INVALID_INPUT;
         }

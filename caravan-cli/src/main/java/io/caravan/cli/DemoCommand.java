@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -64,9 +65,9 @@ final class DemoCommand implements Callable<Integer> {
         String url = server.url;
         ReferenceData reference = context.getBean(ReferenceData.class);
         Login login = demoLogin(context);
-        System.err.printf("Generating a demo world of %,d orders (seed %d) …%n", orders, seed);
+        System.err.printf(Locale.ROOT, "Generating a demo world of %,d orders (seed %d) …%n", orders, seed);
         var events = new WorldGenerator(reference).generate(seed, orders).timeline();
-        System.err.printf("Sending its %,d records to %s/api/v1/records as NDJSON bulks …%n", events.size(), url);
+        System.err.printf(Locale.ROOT, "Sending its %,d records to %s/api/v1/records as NDJSON bulks …%n", events.size(), url);
         long t1 = System.nanoTime();
         DemoLoader.Totals totals = new DemoLoader(url, login.token()).send(events, new Progress(System.err, "loading  ", events.size()));
         double seconds = (System.nanoTime() - t1) / 1e9;
@@ -75,18 +76,21 @@ final class DemoCommand implements Callable<Integer> {
                 "select count(*) filter (where severity = 'CRITICAL') critical, count(*) filter (where severity = 'HIGH') high,"
                         + " count(*) filter (where severity = 'MEDIUM') medium, count(*) total from alert where tenant_id = ?"
                         + " and status <> 'CLOSED'", login.tenantId());
-        System.out.printf("%nDemo world loaded: %,d records accepted (%,d already stored), %,d assessments, in %.1f s (%,.0f records/s).%n",
+        System.out.printf(Locale.ROOT,
+                "%nDemo world loaded: %,d records accepted (%,d already stored), %,d assessments, in %.1f s (%,.0f records/s).%n",
                 totals.accepted(), totals.duplicates(), totals.assessments(), seconds, events.size() / seconds);
-        System.out.printf("Open alerts: %,d (%s critical, %s high, %s medium).%n", open.get("total"), open.get("critical"),
+        System.out.printf(Locale.ROOT,
+                "Open alerts: %,d (%s critical, %s high, %s medium).%n", open.get("total"), open.get("critical"),
                 open.get("high"), open.get("medium"));
         System.out.println();
         System.out.println("  Caravan is running at  " + url + "   (the dashboard)");
         System.out.println("  Log in as              " + USER + " / " + login.password() + "   (organisation '" + TENANT + "', role ADMIN)");
         System.out.println("  Alert queue            " + url + "/alerts");
         System.out.println("  API and its docs       " + url + "/swagger-ui.html   (log in first; OpenAPI at /v3/api-docs)");
-        System.out.printf("%n  Data is kept in %s; the report without a server: ./caravan demo --report%n",
+        System.out.printf(Locale.ROOT, "%n  Data is kept in %s; the report without a server: ./caravan demo --report%n",
                 context.getBean(io.caravan.server.CaravanProperties.class).home());
-        System.out.printf("  Ready in %.1f s.%s%n", (System.nanoTime() - t0) / 1e9, exit ? "" : " Press Ctrl-C to stop.");
+        System.out.printf(Locale.ROOT,
+                "  Ready in %.1f s.%s%n", (System.nanoTime() - t0) / 1e9, exit ? "" : " Press Ctrl-C to stop.");
         if (exit) {
             context.close();
             return 0;
@@ -126,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         CaravanCommand.ReferenceOptions options = new CaravanCommand.ReferenceOptions();
         var reference = options.load();
-        System.err.printf("Generating a demo world of %,d orders (seed %d) in %s …%n", orders, seed, dir);
+        System.err.printf(Locale.ROOT, "Generating a demo world of %,d orders (seed %d) in %s …%n", orders, seed, dir);
         WorldFiles.write(new WorldGenerator(reference).generate(seed, orders), dir);
         Path out = dir.resolve("assessments.jsonl");
         Report r = new Report(Policies.from(reference.settings()), 3);
@@ -135,7 +139,8 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("warning: " + w);
         }
         System.out.print(r.render(WorldFiles.readLabels(dir.resolve(WorldFiles.LABELS))));
-        System.out.printf("%nDemo: %,d events, %,d assessments in %.1f s. Assessments: %s%n", s.events(), s.assessments(),
+        System.out.printf(Locale.ROOT,
+                "%nDemo: %,d events, %,d assessments in %.1f s. Assessments: %s%n", s.events(), s.assessments(),
                 (System.nanoTime() - t0) / 1e9, out);
         System.out.println("Explain one:  ./caravan explain order:O-000100 --assessments " + out);
         return 0;

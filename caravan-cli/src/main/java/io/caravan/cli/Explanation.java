@@ -5,6 +5,7 @@ import io.caravan.risk.Estimate;
 import io.caravan.risk.Percent;
 import io.caravan.risk.Reason;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** One assessment in words, for an analyst to read or paste into a case. */
@@ -37,7 +38,7 @@ final class Explanation {
                     .append("  outcome: ").append(e.horizon()).append('\n');
             int i = 1;
             for (Reason r : e.reasons()) {
-                sb.append(String.format("  %d. %-7s %s%n", i++, Percent.of(r.contribution()), r.text()));
+                sb.append(String.format(Locale.ROOT, "  %d. %-7s %s%n", i++, Percent.of(r.contribution()), r.text()));
                 sb.append("     ").append(r.code());
                 if (!r.evidence().isEmpty()) {
                     sb.append(" — evidence: ").append(String.join(", ", r.evidence()));

@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -31,9 +32,9 @@ final class GenerateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         WorldGenerator.World world = new WorldGenerator(referenceOptions.load()).generate(seed, orders);
         Map<String, Long> counts = WorldFiles.write(world, out);
-        System.out.printf("Wrote a demo world (seed %d, %,d orders) to %s in %.1f s:%n", seed, orders, out,
+        System.out.printf(Locale.ROOT, "Wrote a demo world (seed %d, %,d orders) to %s in %.1f s:%n", seed, orders, out,
                 (System.nanoTime() - t0) / 1e9);
-        counts.forEach((k, v) -> System.out.printf("  %-22s %,9d%n", k, v));
+        counts.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-22s %,9d%n", k, v));
         return 0;
     }
 }

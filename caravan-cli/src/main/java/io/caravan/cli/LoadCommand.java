@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -96,7 +97,7 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     private int bulk(String url, String key, ReferenceData reference) throws IOException, InterruptedException {
-        System.err.printf("Generating a world of %,d orders …%n", warmup + orders);
+        System.err.printf(Locale.ROOT, "Generating a world of %,d orders …%n", warmup + orders);
         List<Event> timeline = new WorldGenerator(reference).generate(42, warmup + orders).timeline();
         List<Event> setup = new ArrayList<>();
         List<Event> timed = new ArrayList<>();
@@ -108,19 +109,21 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         DemoLoader loader = new DemoLoader(url, key);
-        System.err.printf("Sending %,d participants, listings, shipments and events first (not timed) …%n", setup.size());
+        System.err.printf(Locale.ROOT,
+                "Sending %,d participants, listings, shipments and events first (not timed) …%n", setup.size());
         loader.send(setup, new Progress(System.err, "setup    ", setup.size()));
         if (warmup > 0) {
-            System.err.printf("Sending %,d orders to warm up (not timed) …%n", warmup);
+            System.err.printf(Locale.ROOT, "Sending %,d orders to warm up (not timed) …%n", warmup);
             send(loader, DemoLoader.bulks(timed.subList(0, warmup)));
             timed = timed.subList(warmup, timed.size());
         }
         List<String> bodies = DemoLoader.bulks(timed);
-        System.err.printf("Timing %,d orders …%n", timed.size());
+        System.err.printf(Locale.ROOT, "Timing %,d orders …%n", timed.size());
         long t0 = System.nanoTime();
         long assessments = send(loader, bodies);
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("bulk: %,d orders in %d requests of up to %,d lines, %,d assessments stored, in %.2f s: %,.0f orders/s"
+        System.out.printf(Locale.ROOT,
+                "bulk: %,d orders in %d requests of up to %,d lines, %,d assessments stored, in %.2f s: %,.0f orders/s"
                         + " (after %,d warm-up orders)%n", timed.size(), bodies.size(), DemoLoader.BULK_LINES, assessments, s,
                 timed.size() / s, warmup);
         return 0;
@@ -165,19 +168,22 @@ final class LoadCommand implements Callable<Integer> {
         }
         int measuredFrom = warmup * rate;
         if (warmup > 0) {
-            System.err.printf("Warming up: %d orders per second for %d s over up to %d connections (not measured) …%n", rate, warmup,
+            System.err.printf(Locale.ROOT,
+                    "Warming up: %d orders per second for %d s over up to %d connections (not measured) …%n", rate, warmup,
                     CONNECTIONS);
             double took = sendAtRate(u, requests, 0, measuredFrom, rate, latency, errors);
             report(latency, 0, warmup, rate, "warm-up, due");
             // The warm-up's backlog, if any, is answered before the measured phase starts on a schedule of its own:
             // the figure is a warm server's that is not already behind.
-            System.err.printf("  warm-up answered in %.1f s%n", took);
+            System.err.printf(Locale.ROOT, "  warm-up answered in %.1f s%n", took);
         }
-        System.err.printf("Sending %d orders per second for %d s over up to %d connections …%n", rate, seconds, CONNECTIONS);
+        System.err.printf(Locale.ROOT,
+                "Sending %d orders per second for %d s over up to %d connections …%n", rate, seconds, CONNECTIONS);
         double sentSeconds = sendAtRate(u, requests, measuredFrom, total, rate, latency, errors);
         report(latency, warmup, warmup + seconds, rate, "due");
         long[] measured = Arrays.stream(latency, measuredFrom, total).filter(x -> x >= 0).sorted().toArray();
-        System.out.printf("single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
+        System.out.printf(Locale.ROOT,
+                "single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
                         + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s)%n",
                 measured.length, rate, seconds, measuredFrom, errors.get(), pct(measured, 0.50), pct(measured, 0.90),
                 pct(measured, 0.99), pct(measured, 0.999), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6, sentSeconds);
@@ -232,7 +238,8 @@ final class LoadCommand implements Callable<Integer> {
         for (int a = from; a < to; a += 10) {
             int b = Math.min(a + 10, to);
             long[] slice = Arrays.stream(latency, a * rate, b * rate).filter(x -> x >= 0).sorted().toArray();
-            System.err.printf("  %s in %d-%d s: %,d answered, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", label, a - from, b - from,
+            System.err.printf(Locale.ROOT,
+                    "  %s in %d-%d s: %,d answered, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", label, a - from, b - from,
                     slice.length, pct(slice, 0.50), pct(slice, 0.99), slice.length == 0 ? 0 : slice[slice.length - 1] / 1e6);
         }
     }

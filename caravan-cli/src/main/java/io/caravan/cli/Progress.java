@@ -1,6 +1,7 @@
 package io.caravan.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * A progress bar on the terminal's error stream: redrawn in place at most 5 times a second when a person
@@ -32,14 +33,15 @@ final class Progress {
             lastDraw = now;
             int width = 30;
             int filled = (int) (width * Math.min(1.0, done / (double) total));
-            out.printf("\r%s [%s%s] %3d%% %,d/%,d %.1f s", label, "#".repeat(filled), " ".repeat(width - filled),
+            out.printf(Locale.ROOT, "\r%s [%s%s] %3d%% %,d/%,d %.1f s", label, "#".repeat(filled), " ".repeat(width - filled),
                     100 * done / total, done, total, (now - started) / 1e9);
             out.flush();
         } else {
             int quarter = (int) (4 * Math.min(1.0, done / (double) total));
             if (quarter > lastQuarter) {
                 lastQuarter = quarter;
-                out.printf("%s: %d%% (%,d of %,d) %.1f s%n", label, 25 * quarter, done, total, (now - started) / 1e9);
+                out.printf(Locale.ROOT,
+                        "%s: %d%% (%,d of %,d) %.1f s%n", label, 25 * quarter, done, total, (now - started) / 1e9);
             }
         }
     }

@@ -97,24 +97,26 @@ final class Report {
     String render(List<Label> labels) {
         StringBuilder sb = new StringBuilder();
         sb.append("CARAVAN RISK REPORT\n");
-        sb.append(String.format("%,d assessments; exposure USD %,.0f; expected loss USD %,.0f%n%n", total, exposure, expectedLoss));
+        sb.append(String.format(Locale.ROOT,
+                "%,d assessments; exposure USD %,.0f; expected loss USD %,.0f%n%n", total, exposure, expectedLoss));
         sb.append("Decisions\n");
-        sb.append(String.format("  %-12s %10s %10s %10s %10s%n", "subject", "approve", "review", "hold", "block"));
+        sb.append(String.format(Locale.ROOT, "  %-12s %10s %10s %10s %10s%n", "subject", "approve", "review", "hold", "block"));
         for (Map.Entry<SubjectType, Map<Action, Long>> e : decisions.entrySet()) {
             Map<Action, Long> m = e.getValue();
-            sb.append(String.format("  %-12s %,10d %,10d %,10d %,10d%n", e.getKey().prefix(), m.getOrDefault(Action.APPROVE, 0L),
+            sb.append(String.format(Locale.ROOT,
+                    "  %-12s %,10d %,10d %,10d %,10d%n", e.getKey().prefix(), m.getOrDefault(Action.APPROVE, 0L),
                     m.getOrDefault(Action.REVIEW, 0L), m.getOrDefault(Action.HOLD, 0L), m.getOrDefault(Action.BLOCK, 0L)));
         }
         for (RiskCategory c : RiskCategory.values()) {
             sb.append('\n').append(c.title().toUpperCase(Locale.ROOT)).append('\n');
             long n = estimates.getOrDefault(c, 0L);
-            sb.append(String.format("  %,d estimates; %,d subjects at or above the review threshold of %s%n", n,
+            sb.append(String.format(Locale.ROOT, "  %,d estimates; %,d subjects at or above the review threshold of %s%n", n,
                     flagged.getOrDefault(c, 0L), Percent.of(policy.thresholds(c).review())));
             List<Top> list = new ArrayList<>(tops.get(c));
             list.sort(Comparator.comparingDouble(Top::probability).reversed().thenComparing(Comparator.comparingDouble(Top::expectedLoss).reversed())
                     .thenComparing(Top::id));
             for (Top t : list) {
-                sb.append(String.format("  %-22s %7s %-6s %s%n", t.id(), Percent.of(t.probability()), t.action(),
+                sb.append(String.format(Locale.ROOT, "  %-22s %7s %-6s %s%n", t.id(), Percent.of(t.probability()), t.action(),
                         t.estimate().outcome()));
                 for (int i = 0; i < Math.min(2, t.estimate().reasons().size()); i++) {
                     var r = t.estimate().reasons().get(i);
@@ -131,7 +133,8 @@ final class Report {
     /** Catch rate per planted truth and false alarms per category. */
     String detection(List<Label> labels) {
         StringBuilder sb = new StringBuilder("DETECTION OF PLANTED RISKS (labels of the demo world)\n");
-        sb.append(String.format("  %-12s %-26s %8s %8s %8s%n", "category", "planted risk", "planted", "caught", "rate"));
+        sb.append(String.format(Locale.ROOT,
+                "  %-12s %-26s %8s %8s %8s%n", "category", "planted risk", "planted", "caught", "rate"));
         Map<String, long[]> byTruth = new TreeMap<>();
         Map<RiskCategory, Set<String>> labelled = new EnumMap<>(RiskCategory.class);
         long notAssessed = 0;
@@ -156,22 +159,23 @@ final class Report {
             long[] c = e.getValue();
             plantedAll += c[0];
             caughtAll += c[1];
-            sb.append(String.format("  %-12s %-26s %,8d %,8d %8s%n", k[1], k[2], c[0], c[1],
+            sb.append(String.format(Locale.ROOT, "  %-12s %-26s %,8d %,8d %8s%n", k[1], k[2], c[0], c[1],
                     c[0] == 0 ? "-" : Percent.of(c[1] / (double) c[0])));
         }
-        sb.append(String.format("  %-39s %,8d %,8d %8s%n", "all planted risks", plantedAll, caughtAll,
+        sb.append(String.format(Locale.ROOT, "  %-39s %,8d %,8d %8s%n", "all planted risks", plantedAll, caughtAll,
                 plantedAll == 0 ? "-" : Percent.of(caughtAll / (double) plantedAll)));
         if (notAssessed > 0) {
-            sb.append(String.format("  (%,d labels name subjects with no assessment in that category, e.g. shipments"
+            sb.append(String.format(Locale.ROOT, "  (%,d labels name subjects with no assessment in that category, e.g. shipments"
                     + " booked after the data ends; not counted)%n", notAssessed));
         }
-        sb.append(String.format("%n  %-12s %10s %12s %12s %12s%n", "category", "flagged", "false alarms", "of unlabelled", "precision"));
+        sb.append(String.format(Locale.ROOT,
+                "%n  %-12s %10s %12s %12s %12s%n", "category", "flagged", "false alarms", "of unlabelled", "precision"));
         for (RiskCategory c : RiskCategory.values()) {
             Set<String> lab = labelled.getOrDefault(c, Set.of());
             long flaggedN = flaggedIds.get(c).size();
             long falseAlarms = flaggedIds.get(c).stream().filter(id -> !lab.contains(id)).count();
             long unlabelled = assessedIds.get(c).stream().filter(id -> !lab.contains(id)).count();
-            sb.append(String.format("  %-12s %,10d %,12d %12s %12s%n", c.name(), flaggedN, falseAlarms,
+            sb.append(String.format(Locale.ROOT, "  %-12s %,10d %,12d %12s %12s%n", c.name(), flaggedN, falseAlarms,
                     unlabelled == 0 ? "-" : Percent.of(falseAlarms / (double) unlabelled),
                     flaggedN == 0 ? "-" : Percent.of((flaggedN - falseAlarms) / (double) flaggedN)));
         }

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -861,19 +862,19 @@ public final class WorldGenerator {
     }
 
     private static String two(int n) {
-        return String.format("%02d", n);
+        return String.format(Locale.ROOT, "%02d", n);
     }
 
     private static String four(int n) {
-        return String.format("%04d", n);
+        return String.format(Locale.ROOT, "%04d", n);
     }
 
     private static String five(int n) {
-        return String.format("%05d", n);
+        return String.format(Locale.ROOT, "%05d", n);
     }
 
     private static String six(int n) {
-        return String.format("%06d", n);
+        return String.format(Locale.ROOT, "%06d", n);
     }
 
     /** All records of a world, each list in generation order. */

@@ -53,8 +53,9 @@ class EngineReplayTest {
 
     /**
      * A server may start again on a machine set to another language or time zone. In Turkish, "AIR".toLowerCase() is
-     * "aır" and "i".toUpperCase() is "İ"; in German a decimal is written with a comma; at UTC+14 a day starts ten
-     * hours before it does in London. None of it may reach a reason code, a sentence or a number of an assessment.
+     * "aır" and "i".toUpperCase() is "İ"; in German a decimal is written with a comma; in Egyptian Arabic the digits
+     * are "٠١٢"; at UTC+14 a day starts ten hours before it does in London. None of it may reach a reason code, a
+     * sentence or a number of an assessment.
      */
     @Test
     void theMachinesLanguageAndTimeZoneChangeNotOneByte() {
@@ -62,7 +63,7 @@ class EngineReplayTest {
         Locale before = Locale.getDefault();
         java.util.TimeZone zone = java.util.TimeZone.getDefault();
         try {
-            for (String tag : List.of("tr-TR", "de-DE")) {
+            for (String tag : List.of("tr-TR", "de-DE", "ar-EG")) {
                 Locale.setDefault(Locale.forLanguageTag(tag));
                 assertThat(replay(new Engine(REF), 0, TIMELINE.size())).as("with the default locale %s", tag).isEqualTo(neutral);
             }

@@ -47,6 +47,20 @@ class WorldGeneratorTest {
         assertThat(digest(a)).isNotEqualTo(digest(c));
     }
 
+    /** Under Egyptian Arabic, Java formats 17 as "٠٠٠٠١٧": an order's id must read O-000017 on every machine. */
+    @Test
+    void theMachinesLanguageChangesNoIdentifier(@TempDir Path neutral, @TempDir Path arabic) throws Exception {
+        WorldFiles.write(new WorldGenerator(REF).generate(11, 1000), neutral);
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+            WorldFiles.write(new WorldGenerator(REF).generate(11, 1000), arabic);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertThat(digest(arabic)).isEqualTo(digest(neutral));
+    }
+
     @Test
     void everyRecordWrittenReadsBackWithoutError(@TempDir Path dir) throws IOException {
         WorldGenerator.World w = new WorldGenerator(REF).generate(3, 2000);

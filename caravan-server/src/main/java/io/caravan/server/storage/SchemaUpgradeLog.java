@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * Says in the log what the database is doing before the server answers: an upgrade of a stored database
@@ -50,7 +51,8 @@ class SchemaUpgradeLog implements Callback {
             started = System.nanoTime();
             log.info("Upgrading the stored data to {}; a large store can take minutes, and the server answers once it is done", step);
         } else {
-            log.info("Upgraded the stored data to {} in {} s", step, String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            log.info("Upgraded the stored data to {} in {} s", step, String.format(Locale.ROOT,
+                    "%.1f", (System.nanoTime() - started) / 1e9));
         }
     }
 

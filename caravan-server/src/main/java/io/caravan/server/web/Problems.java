@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 
 /** Builds RFC 9457 problem details, with the request id, for controllers and for filters. */
 public final class Problems {
@@ -65,7 +66,7 @@ public final class Problems {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }
