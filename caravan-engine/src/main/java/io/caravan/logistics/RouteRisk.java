@@ -138,10 +138,10 @@ public final class RouteRisk {
     }
 
     private static String legText(Leg leg, long n, DelayDistribution d, String carrier) {
-        String lane = "Leg " + leg.sequence() + " " + leg.from() + "→" + leg.to() + " by " + carrier
-                + " (" + leg.mode().name().toLowerCase(Locale.ROOT) + ")";
+        String mode = leg.mode().name().toLowerCase(Locale.ROOT);
+        String lane = "Leg " + leg.sequence() + " " + leg.from() + "→" + leg.to() + " by " + carrier + " (" + mode + ")";
         return n == 0
-                ? lane + ": no arrivals on this lane yet; the " + leg.mode().name().toLowerCase(Locale.ROOT) + " prior gives "
+                ? lane + ": no arrivals on this lane yet; the " + mode + " prior gives "
                 + Percent.of(d.probability(0)) + " on time, mean delay " + days(d.mean()) + "."
                 : lane + ": on time " + Percent.of(d.probability(0)) + " from " + n + " arrivals on this lane, mean delay "
                 + days(d.mean()) + ", 90% within " + d.quantile(0.9) + " days.";
