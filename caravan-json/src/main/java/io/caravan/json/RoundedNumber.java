@@ -13,7 +13,7 @@ import tools.jackson.core.JsonGenerator;
  * within half a unit in the last place of it: it is the shortest form. Larger values, and values that are
  * not finite, go through the generator's own path.
  */
-final class RoundedNumber {
+public final class RoundedNumber {
 
     private static final long EXACT_LIMIT = 1_000_000_000_000_000L;
     private static final double[] SCALES = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
@@ -25,7 +25,7 @@ final class RoundedNumber {
     }
 
     /** Writes {@code Math.round(x * 10^decimals) / 10^decimals} (decimals 0–8) as the generator writes that double. */
-    static void write(JsonGenerator g, double x, int decimals) {
+    public static void write(JsonGenerator g, double x, int decimals) {
         double scale = SCALES[decimals];
         long k = Math.round(x * scale);
         if (k <= -EXACT_LIMIT || k >= EXACT_LIMIT) {

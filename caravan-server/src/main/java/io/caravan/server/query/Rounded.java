@@ -1,5 +1,6 @@
 package io.caravan.server.query;
 
+import io.caravan.json.RoundedNumber;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
@@ -16,32 +17,32 @@ final class Rounded {
     private Rounded() {
     }
 
-    /** A number rounded to a fixed count of decimals ({@code scale} is 10 to that power). */
+    /** A number rounded to a fixed count of decimals, in the characters the assessment format writes it with. */
     private abstract static class ToDecimals extends StdSerializer<Double> {
-        private final double scale;
+        private final int decimals;
 
-        ToDecimals(double scale) {
+        ToDecimals(int decimals) {
             super(Double.class);
-            this.scale = scale;
+            this.decimals = decimals;
         }
 
         @Override
         public void serialize(Double x, JsonGenerator g, SerializationContext context) {
-            g.writeNumber(Math.round(x * scale) / scale);
+            RoundedNumber.write(g, x, decimals);
         }
     }
 
     /** A probability to 6 decimals. */
     static final class Probability extends ToDecimals {
         Probability() {
-            super(1e6);
+            super(6);
         }
     }
 
     /** An amount of US dollars to the cent. */
     static final class Usd extends ToDecimals {
         Usd() {
-            super(100);
+            super(2);
         }
     }
 }
