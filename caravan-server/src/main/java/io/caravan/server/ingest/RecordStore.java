@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -261,13 +262,10 @@ public class RecordStore {
             + String.join(", ", ParsedRecord.FILTER_COLUMNS);
 
     /** Their SQL types, so that an absent filter field is bound as a null of type text. */
-    private static final int[] RECORD_TYPES = java.util.stream.IntStream.range(0, 8 + ParsedRecord.FILTER_COLUMNS.size())
-            .map(i -> switch (i) {
-                case 0, 1 -> java.sql.Types.BIGINT;
-                case 5 -> java.sql.Types.TIMESTAMP;
-                case 6 -> java.sql.Types.BINARY;
-                default -> java.sql.Types.VARCHAR;
-            }).toArray();
+    private static final int[] RECORD_TYPES = java.util.stream.IntStream.concat(
+            java.util.stream.IntStream.of(Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                    Types.TIMESTAMP, Types.BINARY, Types.VARCHAR),
+            ParsedRecord.FILTER_COLUMNS.stream().mapToInt(c -> Types.VARCHAR)).toArray();
 
     private static final String COPY_RECORDS = "copy record (" + RECORD_COLUMNS + ") from stdin (format binary)";
     private static final String INSERT_RECORD = "insert into record (" + RECORD_COLUMNS + ") values (?"
