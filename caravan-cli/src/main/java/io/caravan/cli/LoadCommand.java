@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Measures the server on this machine: starts it on an embedded PostgreSQL in a temporary folder and"
@@ -59,9 +62,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "single: measured seconds after the warm-up (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "30", description = "single: seconds sent at the same rate first, not"
-            + " measured, while the JIT compiler catches up; the measured seconds start once every warm-up request is answered"
-            + " (default ${DEFAULT-VALUE}). Each 10 s of either phase is also reported on its own.")
+    @Option(names = "--warmup-seconds", defaultValue = "300", description = "single: the longest warm-up (default"
+            + " ${DEFAULT-VALUE}; 0 measures a cold server). The warm-up sends at the measured rate in rounds of 10 s, each"
+            + " answered in full before the next, and ends after the first round that was answered on time while the JIT"
+            + " compiler worked less than 5% of one core: on two cores it needs minutes, not seconds, to compile the web"
+            + " stack and the engine, and until then a server cannot keep up.")
     int warmupSeconds;
 
     @Option(names = "--home", paramLabel = "DIR", description = "Server folder (default: a new temporary folder, deleted after).")
@@ -142,6 +147,11 @@ final class LoadCommand implements Callable<Integer> {
         return assessments;
     }
 
+    /** A warm-up round ends the warm-up when the JIT compiler spent less than this share of one core in it. */
+    static final double QUIET_COMPILER = 0.05;
+    /** Seconds of a warm-up round. */
+    static final int ROUND_SECONDS = 10;
+
     private int single(String url, String key, ReferenceData reference) throws Exception {
         WorldGenerator.World world = new WorldGenerator(reference).generate(42, 2000);
         List<Event> setup = new ArrayList<>();
@@ -151,63 +161,114 @@ final class LoadCommand implements Callable<Integer> {
         List<Order> templates = world.orderList();
         List<String> merchants = world.participants().stream().filter(p -> p.kind() == ParticipantKind.MERCHANT)
                 .map(Participant::id).toList();
-        int warmup = warmupSeconds;
-        int total = (warmup + seconds) * rate;
-        long[] latency = new long[total];
-        Arrays.fill(latency, -1);
-        AtomicLong errors = new AtomicLong();
         URI u = URI.create(url);
-        // Requests are written before the clock starts, so the generator spends its time sending, not encoding.
-        byte[][] requests = new byte[total][];
-        for (int i = 0; i < total; i++) {
+        AtomicLong errors = new AtomicLong();
+        // Each phase's requests are written before its clock starts, so the generator spends its time sending, not encoding.
+        IntFunction<byte[]> request = i -> {
             Order t = templates.get(i % templates.size());
             String body = EventWriter.toJson(new Order("O-LOAD-" + i, t.at().plusSeconds(i), merchants.get(i % merchants.size()),
                     t.marketplaceId(), t.buyerId(), t.buyerCountry(), t.shipFrom(), t.shipTo(), withoutListings(t.items()),
                     t.promisedBy().plusSeconds(i), ""));
-            requests[i] = LoadConnection.post(u.getHost() + ":" + u.getPort(), "/api/v1/records", key, "application/json", body);
-        }
-        int measuredFrom = warmup * rate;
-        if (warmup > 0) {
-            System.err.printf(Locale.ROOT,
-                    "Warming up: %d orders per second for %d s over up to %d connections (not measured) …%n", rate, warmup,
-                    CONNECTIONS);
-            double took = sendAtRate(u, requests, 0, measuredFrom, rate, latency, errors);
-            report(latency, 0, warmup, rate, "warm-up, due");
-            // The warm-up's backlog, if any, is answered before the measured phase starts on a schedule of its own:
-            // the figure is a warm server's that is not already behind.
-            System.err.printf(Locale.ROOT, "  warm-up answered in %.1f s%n", took);
+            return LoadConnection.post(u.getHost() + ":" + u.getPort(), "/api/v1/records", key, "application/json", body);
+        };
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int sent = 0;
+        if (warmupSeconds > 0) {
+            System.err.printf(Locale.ROOT, "Warming up: %d orders per second in rounds of %d s over up to %d connections, until"
+                    + " a round is answered on time with the JIT compiler quiet, for at most %d s (not measured) …%n",
+                    rate, ROUND_SECONDS, CONNECTIONS, warmupSeconds);
+            long compiledBefore = jit.getTotalCompilationTime();
+            boolean warm = false;
+            for (int second = 0; second < warmupSeconds && !warm; second += ROUND_SECONDS) {
+                int n = Math.min(ROUND_SECONDS, warmupSeconds - second) * rate;
+                long compiled = jit.getTotalCompilationTime();
+                Phase round = Phase.send(u, sent, n, rate, request, errors);
+                double compiling = (jit.getTotalCompilationTime() - compiled) / 1e3;
+                warm = round.tookSeconds() <= round.seconds() + 0.5 && compiling < QUIET_COMPILER * round.tookSeconds();
+                System.err.printf(Locale.ROOT, "  warm-up %d-%d s: %s; JIT compiler %.1f s%n",
+                        second, second + n / rate, round.summary(), compiling);
+                sent += n;
+            }
+            System.err.printf(Locale.ROOT, "  %s after %,d orders; the JIT compiler worked %.1f s in the warm-up%n",
+                    warm ? "warm" : "still not warm (see --warmup-seconds)", sent,
+                    (jit.getTotalCompilationTime() - compiledBefore) / 1e3);
         }
         System.err.printf(Locale.ROOT,
                 "Sending %d orders per second for %d s over up to %d connections …%n", rate, seconds, CONNECTIONS);
-        double sentSeconds = sendAtRate(u, requests, measuredFrom, total, rate, latency, errors);
-        report(latency, warmup, warmup + seconds, rate, "due");
-        long[] measured = Arrays.stream(latency, measuredFrom, total).filter(x -> x >= 0).sorted().toArray();
+        long compiled = jit.getTotalCompilationTime();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        Phase measured = Phase.send(u, sent, seconds * rate, rate, request, errors);
+        double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
+        for (int a = 0; a < seconds; a += ROUND_SECONDS) {
+            System.err.printf(Locale.ROOT, "  due in %d-%d s: %s%n", a, Math.min(a + ROUND_SECONDS, seconds),
+                    measured.slice(a, Math.min(a + ROUND_SECONDS, seconds)));
+        }
+        long[] l = measured.answered(0, seconds);
         System.out.printf(Locale.ROOT,
                 "single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
-                        + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s)%n",
-                measured.length, rate, seconds, measuredFrom, errors.get(), pct(measured, 0.50), pct(measured, 0.90),
-                pct(measured, 0.99), pct(measured, 0.999), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6, sentSeconds);
+                        + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s;"
+                        + " JIT compiler %.1f s; this JVM, the server and the load generator, %.0f µs of CPU a request)%n",
+                l.length, rate, seconds, sent, errors.get(), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999),
+                l.length == 0 ? 0 : l[l.length - 1] / 1e6, measured.tookSeconds(),
+                (jit.getTotalCompilationTime() - compiled) / 1e3, cpuPerRequest);
         return errors.get() == 0 ? 0 : 1;
     }
 
+    /** Requests sent at a rate, with the latency of each (nanoseconds from its due time; -1 if it failed). */
+    private record Phase(int rate, long[] latency, double tookSeconds) {
+
+        /** Sends requests {@code first} to {@code first + n - 1} at {@code rate} a second; see {@link #sendAtRate}. */
+        static Phase send(URI u, int first, int n, int rate, IntFunction<byte[]> request, AtomicLong errors)
+                throws InterruptedException {
+            byte[][] requests = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                requests[i] = request.apply(first + i);
+            }
+            long[] latency = new long[n];
+            Arrays.fill(latency, -1);
+            return new Phase(rate, latency, sendAtRate(u, requests, rate, latency, errors));
+        }
+
+        double seconds() {
+            return (double) latency.length / rate;
+        }
+
+        /** The latencies of the requests due from second {@code from} to second {@code to}, answered ones only, sorted. */
+        long[] answered(int from, int to) {
+            return Arrays.stream(latency, from * rate, Math.min(latency.length, to * rate)).filter(x -> x >= 0).sorted().toArray();
+        }
+
+        String slice(int from, int to) {
+            long[] s = answered(from, to);
+            return String.format(Locale.ROOT, "%,d answered, p50 %.1f ms, p99 %.1f ms, max %.1f ms", s.length, pct(s, 0.50),
+                    pct(s, 0.99), s.length == 0 ? 0 : s[s.length - 1] / 1e6);
+        }
+
+        String summary() {
+            return slice(0, (int) Math.ceil(seconds())) + String.format(Locale.ROOT, ", all answered in %.1f s", tookSeconds);
+        }
+    }
+
     /**
-     * Sends requests {@code from} to {@code to} at {@code rate} a second, open loop: request i is due at a fixed time
+     * Sends the requests at {@code rate} a second, open loop: request i is due at a fixed time
      * whatever happened before, a connection takes the next due request when it is free, and latency counts from when
      * the request was due, so time spent queued is not hidden. Returns once every one is answered, with the seconds
      * that took from the first due time.
      */
-    private static double sendAtRate(URI u, byte[][] requests, int from, int to, int rate, long[] latency, AtomicLong errors)
+    private static double sendAtRate(URI u, byte[][] requests, int rate, long[] latency, AtomicLong errors)
             throws InterruptedException {
         long start = System.nanoTime() + 200_000_000L;
         long interval = 1_000_000_000L / rate;
-        AtomicLong next = new AtomicLong(from);
+        int to = requests.length;
+        AtomicLong next = new AtomicLong();
         List<Thread> senders = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             Thread th = new Thread(() -> {
                 try (LoadConnection conn = new LoadConnection(u.getHost(), u.getPort())) {
                     long i;
                     while ((i = next.getAndIncrement()) < to) {
-                        long due = start + (i - from) * interval;
+                        long due = start + i * interval;
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
                             java.util.concurrent.locks.LockSupport.parkNanos(wait);
@@ -231,17 +292,6 @@ final class LoadCommand implements Callable<Integer> {
             th.join();
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** Prints the latency of each 10 s of requests (by due time) from second {@code from} to {@code to} of the run. */
-    private static void report(long[] latency, int from, int to, int rate, String label) {
-        for (int a = from; a < to; a += 10) {
-            int b = Math.min(a + 10, to);
-            long[] slice = Arrays.stream(latency, a * rate, b * rate).filter(x -> x >= 0).sorted().toArray();
-            System.err.printf(Locale.ROOT,
-                    "  %s in %d-%d s: %,d answered, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", label, a - from, b - from,
-                    slice.length, pct(slice, 0.50), pct(slice, 0.99), slice.length == 0 ? 0 : slice[slice.length - 1] / 1e6);
-        }
     }
 
     private static List<OrderItem> withoutListings(List<OrderItem> items) {
