@@ -72,11 +72,13 @@ final class OrderRiskRollup {
         return out;
     }
 
-    /** Adds a row's sums to the stored ones. Column order: RiskCategory, then Action, as declared. */
-    static final String UPSERT = "insert into order_risk_daily (tenant_id, day, ship_from, ship_to, orders, p_max,"
-            + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd, expected_loss_usd,"
-            + " approved, reviewed, held, blocked) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " on conflict (tenant_id, day, ship_from, ship_to) do update set orders = order_risk_daily.orders + excluded.orders,"
+    /** The table and its columns, in the order of {@link #parameters}. Column order: RiskCategory, then Action, as declared. */
+    static final String INTO = "order_risk_daily (tenant_id, day, ship_from, ship_to, orders, p_max, p_credit, p_logistics,"
+            + " p_information, p_legal, p_political, p_natural, exposure_usd, expected_loss_usd, approved, reviewed, held, blocked)";
+
+    /** Adds a row's sums to the stored ones. */
+    static final String ON_CONFLICT = " on conflict (tenant_id, day, ship_from, ship_to) do update set"
+            + " orders = order_risk_daily.orders + excluded.orders,"
             + " p_max = order_risk_daily.p_max + excluded.p_max,"
             + " p_credit = order_risk_daily.p_credit + excluded.p_credit,"
             + " p_logistics = order_risk_daily.p_logistics + excluded.p_logistics,"
@@ -88,4 +90,7 @@ final class OrderRiskRollup {
             + " expected_loss_usd = order_risk_daily.expected_loss_usd + excluded.expected_loss_usd,"
             + " approved = order_risk_daily.approved + excluded.approved, reviewed = order_risk_daily.reviewed + excluded.reviewed,"
             + " held = order_risk_daily.held + excluded.held, blocked = order_risk_daily.blocked + excluded.blocked";
+
+    /** One row's upsert, with the parameters of {@link #parameters}. */
+    static final String UPSERT = "insert into " + INTO + " values (?" + ", ?".repeat(17) + ")" + ON_CONFLICT;
 }

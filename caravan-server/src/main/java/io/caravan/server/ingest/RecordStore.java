@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The records and the assessments they produced. Writes go through COPY inside the caller's transaction;
- * reads of the whole history stream with a cursor.
+ * The records and the assessments they produced. A small batch is written in one statement; a larger one through
+ * COPY inside the caller's transaction. Reads of the whole history stream with a cursor.
  */
 @Repository
 public class RecordStore {
@@ -194,21 +193,18 @@ public class RecordStore {
     }
 
     /**
-     * Writes accepted records and their encoded assessments: rows no other batch writes, so batches can do this
-     * side by side. Must run in a transaction.
+     * Writes accepted records and their encoded assessments with COPY: rows no other batch writes, so batches can do
+     * this side by side. Must run in a transaction; {@link #writeShared} completes it. For batches above
+     * {@link #SMALL_BATCH} records; smaller ones are cheaper in one statement ({@link #writeSmall}).
      */
     void writeRows(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments) throws SQLException {
-        if (records.size() <= SMALL_BATCH) {
-            insertSmall(tenantId, records, seqs, assessments);
-            return;
-        }
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
             PGConnection pg = con.unwrap(PGConnection.class);
             BinaryCopy rows = new BinaryCopy(records.size() * 700);
             for (int i = 0; i < records.size(); i++) {
                 ParsedRecord r = records.get(i);
-                rows.row(RECORD_TYPES.length).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id()).text(r.key())
+                rows.row(RECORD_ARRAY_TYPES.length).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id()).text(r.key())
                         .timestamptz(r.event().at()).bytea(r.digest()).utf8(r.json());
                 for (String v : r.filterValues()) {
                     rows.text(v);
@@ -219,16 +215,14 @@ public class RecordStore {
                 BinaryCopy arows = new BinaryCopy(assessments.size() * 900);
                 for (Produced p : assessments) {
                     Assessment a = p.assessment();
-                    arows.row(18).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
+                    arows.row(ASSESSMENT_ARRAY_TYPES.length).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
                             .int8(p.seq()).text(a.decision().action().name()).float8(highest(a));
                     for (RiskCategory c : RiskCategory.values()) {
                         arows.float8(a.probability(c));
                     }
                     arows.float8(a.exposureUsd()).float8(a.expectedLossUsd()).text(p.versionsId()).bytea(p.stored);
                 }
-                copy(pg, "copy assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"
-                        + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd,"
-                        + " expected_loss_usd, versions_id, body) from stdin (format binary)", arows);
+                copy(pg, "copy assessment (" + ASSESSMENT_COLUMNS + ") from stdin (format binary)", arows);
             }
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
@@ -261,24 +255,117 @@ public class RecordStore {
     private static final String RECORD_COLUMNS = "tenant_id, seq, type, record_id, record_key, at, digest, body, "
             + String.join(", ", ParsedRecord.FILTER_COLUMNS);
 
-    /** Their SQL types, so that an absent filter field is bound as a null of type text. */
-    private static final int[] RECORD_TYPES = java.util.stream.IntStream.concat(
-            java.util.stream.IntStream.of(Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                    Types.TIMESTAMP, Types.BINARY, Types.VARCHAR),
-            ParsedRecord.FILTER_COLUMNS.stream().mapToInt(c -> Types.VARCHAR)).toArray();
-
     private static final String COPY_RECORDS = "copy record (" + RECORD_COLUMNS + ") from stdin (format binary)";
-    private static final String INSERT_RECORD = "insert into record (" + RECORD_COLUMNS + ") values (?"
-            + ", ?".repeat(RECORD_TYPES.length - 1) + ")";
 
-    /** Below this many records a batch is written with multi-row INSERTs: one round trip each, where COPY needs two. */
+    /**
+     * Up to this many records a batch is written by {@link #writeSmall}, in one statement and one round trip to
+     * PostgreSQL; above it, COPY's per-row cost is lower than what the statement's arrays cost.
+     */
     static final int SMALL_BATCH = 64;
 
-    private void insertSmall(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments) {
+    /**
+     * Writes a small batch whole — its records, their assessments, its alerts and its sums by day and lane — in one
+     * statement, which commits on its own: one round trip where a transaction of separate statements needs four or
+     * five (each insert, the sums, the commit). Every table's rows go as arrays, one per column, that the statement
+     * unnests. Must not run in a transaction, and only once the batch before has committed, since alerts and sums
+     * are rows that consecutive batches share.
+     */
+    void writeSmall(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments,
+                    List<AlertDraft> alerts, OrderRiskRollup rollup) {
+        List<Object[]> recordRows = recordRows(tenantId, records, seqs);
+        List<Object[]> assessmentRows = assessmentRows(tenantId, assessments);
+        List<Object[]> alertRows = alertRows(tenantId, alerts);
+        List<Object[]> sumRows = rollup.parameters(tenantId);
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
+            try (var ps = con.prepareStatement(WRITE_SMALL)) {
+                int i = 1;
+                i = bindColumns(con, ps, i, recordRows, RECORD_ARRAY_TYPES);
+                i = bindColumns(con, ps, i, assessmentRows, ASSESSMENT_ARRAY_TYPES);
+                i = bindColumns(con, ps, i, alertRows, ALERT_ARRAY_TYPES);
+                bindColumns(con, ps, i, sumRows, SUM_ARRAY_TYPES);
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    /** The array types of a record row's columns, in {@link #RECORD_COLUMNS} order. */
+    private static final String[] RECORD_ARRAY_TYPES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("int8", "int8", "text", "text", "text", "timestamptz", "bytea", "text"),
+            ParsedRecord.FILTER_COLUMNS.stream().map(c -> "text")).toArray(String[]::new);
+
+    private static final String ASSESSMENT_COLUMNS = "tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq,"
+            + " action, p_max, p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd,"
+            + " expected_loss_usd, versions_id, body";
+    private static final String[] ASSESSMENT_ARRAY_TYPES = {"int8", "text", "text", "text", "timestamptz", "int8", "text",
+        "float8", "float8", "float8", "float8", "float8", "float8", "float8", "float8", "float8", "text", "bytea"};
+
+    private static final String ALERT_COLUMNS = "tenant_id, kind, severity, subject_type, subject_id, dedup_key, title, detail,"
+            + " assessment_id, occurrences, first_raised, last_raised";
+    private static final String[] ALERT_ARRAY_TYPES = {"int8", "text", "text", "text", "text", "text", "text", "text", "text",
+        "int4", "timestamptz", "timestamptz"};
+    /** A raised alert that is already open adds its occurrences and may raise the severity, never lower it. */
+    private static final String ALERT_ON_CONFLICT = " on conflict (tenant_id, dedup_key) where status <> 'CLOSED' do update set"
+            + " occurrences = alert.occurrences + excluded.occurrences,"
+            + " last_raised = greatest(alert.last_raised, excluded.last_raised),"
+            + " assessment_id = excluded.assessment_id, detail = excluded.detail,"
+            + " severity = case when array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], excluded.severity)"
+            + " > array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], alert.severity) then excluded.severity"
+            + " else alert.severity end";
+
+    private static final String[] SUM_ARRAY_TYPES = {"int8", "date", "text", "text", "int8", "float8", "float8", "float8",
+        "float8", "float8", "float8", "float8", "float8", "float8", "int8", "int8", "int8", "int8"};
+
+    private static final String WRITE_SMALL = "with r as (" + unnestInto("record (" + RECORD_COLUMNS + ")", RECORD_ARRAY_TYPES)
+            + "), a as (" + unnestInto("assessment (" + ASSESSMENT_COLUMNS + ")", ASSESSMENT_ARRAY_TYPES)
+            + "), al as (" + unnestInto("alert (" + ALERT_COLUMNS + ")", ALERT_ARRAY_TYPES) + ALERT_ON_CONFLICT
+            + "), s as (" + unnestInto(OrderRiskRollup.INTO, SUM_ARRAY_TYPES) + OrderRiskRollup.ON_CONFLICT
+            + ") select 1";
+
+    /** {@code insert into TABLE (COLUMNS) select * from unnest(?::T1[], ?::T2[], …)}: one row per array element. */
+    private static String unnestInto(String table, String[] types) {
+        return "insert into " + table + " select * from unnest(" + String.join(", ",
+                java.util.Arrays.stream(types).map(t -> "?::" + t + "[]").toList()) + ")";
+    }
+
+    /**
+     * Binds rows as one array per column from parameter {@code first} on; returns the next parameter's index.
+     * Times and dates go as their ISO-8601 text, which the statement casts: a {@link Timestamp}'s own text would be
+     * in the JVM's time zone.
+     */
+    private static int bindColumns(Connection con, java.sql.PreparedStatement ps, int first, List<Object[]> rows,
+                                   String[] types) throws SQLException {
+        for (int c = 0; c < types.length; c++) {
+            String type = types[c];
+            Object[] column = switch (type) {
+                case "int8" -> new Long[rows.size()];
+                case "int4" -> new Integer[rows.size()];
+                case "float8" -> new Double[rows.size()];
+                case "bytea" -> new byte[rows.size()][];
+                default -> new String[rows.size()];
+            };
+            for (int r = 0; r < rows.size(); r++) {
+                Object v = rows.get(r)[c];
+                column[r] = switch (type) {
+                    case "int8" -> ((Number) v).longValue();
+                    case "int4" -> ((Number) v).intValue();
+                    case "float8" -> ((Number) v).doubleValue();
+                    case "timestamptz" -> ((Timestamp) v).toInstant().toString();
+                    case "date", "text" -> v == null ? null : v.toString();
+                    default -> v;
+                };
+            }
+            boolean asText = type.equals("timestamptz") || type.equals("date");
+            ps.setArray(first + c, con.createArrayOf(asText ? "text" : type, column));
+        }
+        return first + types.length;
+    }
+
+    private static List<Object[]> recordRows(long tenantId, List<ParsedRecord> records, long[] seqs) {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ParsedRecord r = records.get(i);
-            Object[] row = new Object[RECORD_TYPES.length];
+            Object[] row = new Object[RECORD_ARRAY_TYPES.length];
             row[0] = tenantId;
             row[1] = seqs[i];
             row[2] = r.type();
@@ -290,14 +377,14 @@ public class RecordStore {
             System.arraycopy(r.filterValues(), 0, row, 8, ParsedRecord.FILTER_COLUMNS.size());
             rows.add(row);
         }
-        jdbc.batchUpdate(INSERT_RECORD, rows, RECORD_TYPES);
-        if (assessments.isEmpty()) {
-            return;
-        }
-        List<Object[]> arows = new ArrayList<>(assessments.size());
+        return rows;
+    }
+
+    private static List<Object[]> assessmentRows(long tenantId, List<Produced> assessments) {
+        List<Object[]> rows = new ArrayList<>(assessments.size());
         for (Produced p : assessments) {
             Assessment a = p.assessment();
-            Object[] row = new Object[18];
+            Object[] row = new Object[ASSESSMENT_ARRAY_TYPES.length];
             int k = 0;
             row[k++] = tenantId;
             row[k++] = a.id();
@@ -314,11 +401,9 @@ public class RecordStore {
             row[k++] = a.expectedLossUsd();
             row[k++] = p.versionsId();
             row[k] = p.stored;
-            arows.add(row);
+            rows.add(row);
         }
-        jdbc.batchUpdate("insert into assessment (tenant_id, assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max,"
-                + " p_credit, p_logistics, p_information, p_legal, p_political, p_natural, exposure_usd, expected_loss_usd, versions_id,"
-                + " body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arows);
+        return rows;
     }
 
     private static void copy(PGConnection pg, String sql, BinaryCopy rows) throws SQLException {
@@ -339,9 +424,18 @@ public class RecordStore {
 
     /**
      * Raises alerts: a new row, or more occurrences (and the higher severity) of the open alert with the same
-     * key. Drafts that share a key within the batch are merged first: one statement may touch a row once.
+     * key.
      */
     public void raise(long tenantId, List<AlertDraft> alerts) {
+        jdbc.batchUpdate("insert into alert (" + ALERT_COLUMNS + ") values (?" + ", ?".repeat(ALERT_ARRAY_TYPES.length - 1) + ")"
+                + ALERT_ON_CONFLICT, alertRows(tenantId, alerts));
+    }
+
+    /**
+     * Alert rows in {@link #ALERT_COLUMNS} order. Drafts that share a key are merged first: one statement may touch
+     * a row once.
+     */
+    private static List<Object[]> alertRows(long tenantId, List<AlertDraft> alerts) {
         Map<String, AlertDraft> last = new java.util.LinkedHashMap<>();
         Map<String, int[]> count = new HashMap<>();
         Map<String, java.time.Instant> first = new HashMap<>();
@@ -358,14 +452,6 @@ public class RecordStore {
                 d.title(), d.detail(), d.assessmentId(), count.get(d.dedupKey())[0],
                 Timestamp.from(first.get(d.dedupKey())), Timestamp.from(d.at())});
         }
-        jdbc.batchUpdate("insert into alert (tenant_id, kind, severity, subject_type, subject_id, dedup_key, title, detail,"
-                + " assessment_id, occurrences, first_raised, last_raised) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (tenant_id, dedup_key) where status <> 'CLOSED' do update set"
-                + " occurrences = alert.occurrences + excluded.occurrences,"
-                + " last_raised = greatest(alert.last_raised, excluded.last_raised),"
-                + " assessment_id = excluded.assessment_id, detail = excluded.detail,"
-                + " severity = case when array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], excluded.severity)"
-                + " > array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], alert.severity) then excluded.severity"
-                + " else alert.severity end", rows);
+        return rows;
     }
 }

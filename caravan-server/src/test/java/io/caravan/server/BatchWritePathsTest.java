@@ -1,0 +1,69 @@
+package io.caravan.server;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A batch of up to 64 records is stored in one statement, a larger one with COPY in a transaction. The same
+ * records must leave the same rows either way: records, assessments (bodies byte for byte), alerts and the sums
+ * by day and lane.
+ */
+class BatchWritePathsTest {
+
+    private static final JdbcTemplate JDBC = TestServer.get().context().getBean(JdbcTemplate.class);
+
+    @Test
+    void recordsSentOneByOneStoreTheSameRowsAsOneBulk() {
+        List<String> lines = Worlds.lines(200);
+        assertThat(lines).hasSizeGreaterThan(200); // one bulk chunk of more than 64 records: the COPY path
+
+        Org bulk = Org.create("paths-bulk");
+        assertThat(bulk.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(lines)).json()
+                .get("accepted").intValue()).isEqualTo(lines.size());
+
+        Org single = Org.create("paths-single");
+        Client c = single.as(Org.Role.INGEST);
+        for (String line : lines) {
+            assertThat(c.post("/api/v1/records", line).status()).as(line).isEqualTo(201);
+        }
+
+        for (String query : List.of(
+                "select seq, type, record_id, record_key, at, digest, body, merchant_id, marketplace_id, ship_from, ship_to,"
+                        + " order_id, forwarder_id, seller_id, shipment_id, kind, country, legal_name from record"
+                        + " where tenant_id = ? order by seq",
+                "select assessment_id, subject_type, subject_id, as_of, record_seq, action, p_max, p_credit, p_logistics,"
+                        + " p_information, p_legal, p_political, p_natural, exposure_usd, expected_loss_usd, versions_id, body"
+                        + " from assessment where tenant_id = ? order by record_seq, assessment_id",
+                "select kind, severity, subject_type, subject_id, dedup_key, title, detail, assessment_id, occurrences,"
+                        + " first_raised, last_raised, status from alert where tenant_id = ? order by dedup_key",
+                "select * from order_risk_daily where tenant_id = ? order by day, ship_from, ship_to")) {
+            List<Map<String, Object>> one = rows(query, single);
+            List<Map<String, Object>> all = rows(query, bulk);
+            assertThat(all).as(query).isNotEmpty();
+            assertThat(one).as(query).hasSameSizeAs(all);
+            for (int i = 0; i < all.size(); i++) {
+                for (var e : all.get(i).entrySet()) {
+                    if (e.getKey().equals("tenant_id")) {
+                        continue;
+                    }
+                    assertThat(text(one.get(i).get(e.getKey()))).as("%s, row %d, %s", query, i, e.getKey())
+                            .isEqualTo(text(e.getValue()));
+                }
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> rows(String query, Org org) {
+        long tenant = JDBC.queryForObject("select id from tenant where slug = ?", Long.class, org.slug);
+        return JDBC.queryForList(query, tenant);
+    }
+
+    private static String text(Object v) {
+        return v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : String.valueOf(v);
+    }
+}
