@@ -35,6 +35,11 @@ class IngestApiTest {
         assertThat(ingest.post("/api/v1/records", MERCHANT).status()).isEqualTo(201);
         Client.Response first = ingest.post("/api/v1/records", order("O-1", "M-1", "12.50"));
         assertThat(first.status()).isEqualTo(201);
+        // The answer goes out whole with its length, not in chunks.
+        assertThat(first.header("Content-Type")).startsWith("application/json");
+        assertThat(first.header("Content-Length"))
+                .isEqualTo(String.valueOf(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(first.header("Transfer-Encoding")).isNull();
         JsonNode a = first.json();
         assertThat(a.get("status").stringValue()).isEqualTo("accepted");
         assertThat(a.get("assessment").get("id").stringValue()).isEqualTo("order:O-1");

@@ -50,7 +50,7 @@ public class IngestController {
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
                 @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))}))
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"})
-    public ResponseEntity<Map<String, Object>> mixed(HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> mixed(HttpServletRequest request) throws IOException {
         return receive(request, null);
     }
 
@@ -61,11 +61,11 @@ public class IngestController {
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
                 @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))}))
     @PostMapping(path = "/{type}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"})
-    public ResponseEntity<Map<String, Object>> typed(@PathVariable String type, HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> typed(@PathVariable String type, HttpServletRequest request) throws IOException {
         return receive(request, stem(type));
     }
 
-    private ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, RecordType type) throws IOException {
+    private ResponseEntity<?> receive(HttpServletRequest request, RecordType type) throws IOException {
         Caller caller = Caller.current();
         boolean bulk = request.getContentType() != null && request.getContentType().startsWith("application/x-ndjson");
         if (!bulk) {
@@ -89,7 +89,7 @@ public class IngestController {
         return ResponseEntity.ok(bulkAnswer(parsed, outcomes));
     }
 
-    private ResponseEntity<Map<String, Object>> single(Caller caller, RecordParser.Parsed parsed) {
+    private ResponseEntity<byte[]> single(Caller caller, RecordParser.Parsed parsed) {
         if (!parsed.errors().isEmpty()) {
             RecordError e = parsed.errors().get(0);
             throw new BadRequest(e.field(), e.message());
@@ -104,15 +104,30 @@ public class IngestController {
         if (o.status() == RecordOutcome.Status.CONFLICT) {
             throw ApiException.conflict("id", o.message());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
-        body.put("type", r.type());
-        body.put("id", r.event().id());
-        body.put("seq", o.seq());
-        if (o.assessmentJson() != null) {
-            body.put("assessment", new RawJson(new String(o.assessmentJson(), java.nio.charset.StandardCharsets.UTF_8)));
+        return ResponseEntity.status(o.status() == RecordOutcome.Status.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
+                .contentType(MediaType.APPLICATION_JSON).body(singleAnswer(o, r));
+    }
+
+    /**
+     * The answer to one record, written here whole so that it goes out with its length in one write. Through Spring's
+     * JSON converter it went chunked: the body was flushed, then the last chunk written on its own, two system calls
+     * per answer where the socket writes took a sixth of the HTTP threads' CPU at 1 000 records a second.
+     */
+    static byte[] singleAnswer(RecordOutcome o, ParsedRecord r) {
+        var out = new java.io.ByteArrayOutputStream(o.assessmentJson() == null ? 128 : o.assessmentJson().length + 128);
+        try (var g = io.caravan.json.Json.mapper().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringProperty("type", r.type());
+            g.writeStringProperty("id", r.event().id());
+            g.writeNumberProperty("seq", o.seq());
+            if (o.assessmentJson() != null) {
+                g.writeName("assessment");
+                g.writeRawValue(new String(o.assessmentJson(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            g.writeEndObject();
         }
-        return ResponseEntity.status(o.status() == RecordOutcome.Status.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+        return out.toByteArray();
     }
 
     static Map<String, Object> bulkAnswer(RecordParser.Parsed parsed, List<RecordOutcome> outcomes) {
