@@ -198,8 +198,10 @@ final class LoadCommand implements Callable<Integer> {
         long compiled = jit.getTotalCompilationTime();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
+        long[] machine = MachineCpu.read();
         Phase measured = Phase.send(u, sent, seconds * rate, rate, request, errors);
         double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
+        String machineCpu = MachineCpu.since(machine, seconds * rate);
         for (int a = 0; a < seconds; a += ROUND_SECONDS) {
             System.err.printf(Locale.ROOT, "  due in %d-%d s: %s%n", a, Math.min(a + ROUND_SECONDS, seconds),
                     measured.slice(a, Math.min(a + ROUND_SECONDS, seconds)));
@@ -208,11 +210,43 @@ final class LoadCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT,
                 "single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
                         + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s;"
-                        + " JIT compiler %.1f s; this JVM, the server and the load generator, %.0f µs of CPU a request)%n",
+                        + " JIT compiler %.1f s; this JVM, the server and the load generator, %.0f µs of CPU a request%s)%n",
                 l.length, rate, seconds, sent, errors.get(), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999),
                 l.length == 0 ? 0 : l[l.length - 1] / 1e6, measured.tookSeconds(),
-                (jit.getTotalCompilationTime() - compiled) / 1e3, cpuPerRequest);
+                (jit.getTotalCompilationTime() - compiled) / 1e3, cpuPerRequest, machineCpu);
         return errors.get() == 0 ? 0 : 1;
+    }
+
+    /** The machine's CPU time from Linux's {@code /proc/stat}: every process's, PostgreSQL's included. */
+    static final class MachineCpu {
+
+        /** Busy and total jiffies of all cores, or null where there is no {@code /proc/stat}. */
+        static long[] read() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < f.length; i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle, and waiting for I/O
+                return new long[]{total - idle, total};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** "; the machine, N µs of CPU a request (P% busy)", or "" where the machine's CPU cannot be read. */
+        static String since(long[] before, int requests) {
+            long[] after = read();
+            if (before == null || after == null || after[1] == before[1]) {
+                return "";
+            }
+            double busy = (double) (after[0] - before[0]) / (after[1] - before[1]);
+            double jiffies = after[0] - before[0];
+            double hz = 100; // USER_HZ, the unit of /proc/stat on every Linux architecture Java runs on
+            return String.format(Locale.ROOT, "; the machine, all its processes, %.0f µs a request, %.0f%% busy",
+                    jiffies / hz * 1e6 / requests, 100 * busy);
+        }
     }
 
     /** Requests sent at a rate, with the latency of each (nanoseconds from its due time; -1 if it failed). */
