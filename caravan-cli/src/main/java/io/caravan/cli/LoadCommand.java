@@ -199,7 +199,9 @@ final class LoadCommand implements Callable<Integer> {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long[] machine = MachineCpu.read();
+        long[] gc = collections();
         Phase measured = Phase.send(u, sent, seconds * rate, rate, request, errors);
+        long[] gcAfter = collections();
         double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
         String machineCpu = MachineCpu.since(machine, seconds * rate);
         for (int a = 0; a < seconds; a += ROUND_SECONDS) {
@@ -210,11 +212,24 @@ final class LoadCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT,
                 "single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
                         + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s;"
-                        + " JIT compiler %.1f s; this JVM, the server and the load generator, %.0f µs of CPU a request%s)%n",
+                        + " JIT compiler %.1f s; garbage collections %d, %d ms; this JVM, the server and the load generator,"
+                        + " %.0f µs of CPU a request%s)%n",
                 l.length, rate, seconds, sent, errors.get(), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999),
                 l.length == 0 ? 0 : l[l.length - 1] / 1e6, measured.tookSeconds(),
-                (jit.getTotalCompilationTime() - compiled) / 1e3, cpuPerRequest, machineCpu);
+                (jit.getTotalCompilationTime() - compiled) / 1e3, gcAfter[0] - gc[0], gcAfter[1] - gc[1], cpuPerRequest,
+                machineCpu);
         return errors.get() == 0 ? 0 : 1;
+    }
+
+    /** Garbage collections so far and the milliseconds they took, over all collectors. */
+    private static long[] collections() {
+        long n = 0;
+        long ms = 0;
+        for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, b.getCollectionCount());
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        return new long[]{n, ms};
     }
 
     /** The machine's CPU time from Linux's {@code /proc/stat}: every process's, PostgreSQL's included. */
