@@ -17,7 +17,7 @@ public final class ByteLines {
 
     private final InputStream in;
     private boolean tooLong;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer;
     private int position;
     private int limit;
     private byte[] line = new byte[1024];
@@ -27,7 +27,23 @@ public final class ByteLines {
     private boolean ended;
 
     public ByteLines(InputStream in) {
+        this(in, new byte[64 * 1024], 0);
+    }
+
+    private ByteLines(InputStream in, byte[] buffer, int limit) {
         this.in = in;
+        this.buffer = buffer;
+        this.limit = limit;
+        this.bytes = limit;
+    }
+
+    /**
+     * The lines of bytes already in memory, read where they are. A stream's 64 KiB buffer, allocated and filled for
+     * every request, was most of what the server allocated per single record.
+     */
+    public static ByteLines of(byte[] bytes) {
+        // An empty array would be read with a length of 0, which a stream answers with 0 bytes rather than its end.
+        return new ByteLines(InputStream.nullInputStream(), bytes.length == 0 ? new byte[1] : bytes, bytes.length);
     }
 
     /** Reads the next line; false at the end of the stream. Its bytes are {@link #bytes()}, valid until the next call. */

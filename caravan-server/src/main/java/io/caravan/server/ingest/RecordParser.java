@@ -74,7 +74,7 @@ public final class RecordParser {
         List<ParsedRecord> chunk = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
         MessageDigest sha = sha256();
-        Lines lines = lines(new java.io.ByteArrayInputStream(bytes), type, source);
+        Lines lines = new Lines(io.caravan.json.ByteLines.of(bytes), type, source);
         for (Line l = lines.next(); l != null; l = lines.next()) {
             if (l.error() != null) {
                 errors.add(l.error());
@@ -104,8 +104,8 @@ public final class RecordParser {
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-        Lines(InputStream in, RecordType type, String source) {
-            this.in = new io.caravan.json.ByteLines(in);
+        Lines(io.caravan.json.ByteLines in, RecordType type, String source) {
+            this.in = in;
             this.type = type;
             this.source = source;
         }
@@ -148,7 +148,7 @@ public final class RecordParser {
 
     /** Reads JSON Lines from a stream, line by line, as they arrive. */
     public Lines lines(InputStream in, RecordType type, String source) {
-        return new Lines(in, type, source);
+        return new Lines(new io.caravan.json.ByteLines(in), type, source);
     }
 
     private static long countLines(byte[] bytes) {
