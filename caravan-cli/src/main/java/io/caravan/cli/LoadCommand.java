@@ -200,7 +200,10 @@ final class LoadCommand implements Callable<Integer> {
         long cpu = os.getProcessCpuTime();
         long[] machine = MachineCpu.read();
         long[] gc = collections();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = threads.getTotalThreadAllocatedBytes();
         Phase measured = Phase.send(u, sent, seconds * rate, rate, request, errors);
+        double allocatedPerRequest = (threads.getTotalThreadAllocatedBytes() - allocated) / 1024.0 / (seconds * rate);
         long[] gcAfter = collections();
         double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
         String machineCpu = MachineCpu.since(machine, seconds * rate);
@@ -213,11 +216,11 @@ final class LoadCommand implements Callable<Integer> {
                 "single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
                         + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s;"
                         + " JIT compiler %.1f s; garbage collections %d, %d ms; this JVM, the server and the load generator,"
-                        + " %.0f µs of CPU a request%s)%n",
+                        + " %.0f µs of CPU and %.0f KiB allocated a request%s)%n",
                 l.length, rate, seconds, sent, errors.get(), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999),
                 l.length == 0 ? 0 : l[l.length - 1] / 1e6, measured.tookSeconds(),
                 (jit.getTotalCompilationTime() - compiled) / 1e3, gcAfter[0] - gc[0], gcAfter[1] - gc[1], cpuPerRequest,
-                machineCpu);
+                allocatedPerRequest, machineCpu);
         return errors.get() == 0 ? 0 : 1;
     }
 
