@@ -204,8 +204,8 @@ public class RecordStore {
             BinaryCopy rows = new BinaryCopy(records.size() * 700);
             for (int i = 0; i < records.size(); i++) {
                 ParsedRecord r = records.get(i);
-                rows.row(RECORD_ARRAY_TYPES.length).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id()).text(r.key())
-                        .timestamptz(r.event().at()).bytea(r.digest()).utf8(r.json());
+                rows.row(RECORD_ARRAY_TYPES.length).int8(tenantId).int8(seqs[i]).text(r.type()).text(r.event().id())
+                        .text(r.key()).timestamptz(r.event().at()).bytea(r.digest()).utf8(r.json());
                 for (String v : r.filterValues()) {
                     rows.text(v);
                 }
@@ -215,8 +215,9 @@ public class RecordStore {
                 BinaryCopy arows = new BinaryCopy(assessments.size() * 900);
                 for (Produced p : assessments) {
                     Assessment a = p.assessment();
-                    arows.row(ASSESSMENT_ARRAY_TYPES.length).int8(tenantId).text(a.id()).text(a.subject().prefix()).text(a.subjectId()).timestamptz(a.asOf())
-                            .int8(p.seq()).text(a.decision().action().name()).float8(highest(a));
+                    arows.row(ASSESSMENT_ARRAY_TYPES.length).int8(tenantId).text(a.id()).text(a.subject().prefix())
+                            .text(a.subjectId()).timestamptz(a.asOf()).int8(p.seq()).text(a.decision().action().name())
+                            .float8(highest(a));
                     for (RiskCategory c : RiskCategory.values()) {
                         arows.float8(a.probability(c));
                     }
@@ -259,7 +260,8 @@ public class RecordStore {
 
     /**
      * Up to this many records a batch is written by {@link #writeSmall}, in one statement and one round trip to
-     * PostgreSQL; above it, COPY's per-row cost is lower than what the statement's arrays cost.
+     * PostgreSQL; larger batches (a bulk's chunks) keep COPY. The bound was set for the multi-row inserts that came
+     * before the one statement and has not been measured again for it.
      */
     static final int SMALL_BATCH = 64;
 
