@@ -253,17 +253,16 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
 
-        /** "; the machine, N µs of CPU a request (P% busy)", or "" where the machine's CPU cannot be read. */
+        /** "; the machine, all its processes, N µs a request, P% busy", or "" where /proc/stat cannot be read. */
         static String since(long[] before, int requests) {
             long[] after = read();
             if (before == null || after == null || after[1] == before[1]) {
                 return "";
             }
-            double busy = (double) (after[0] - before[0]) / (after[1] - before[1]);
-            double jiffies = after[0] - before[0];
+            double busy = after[0] - before[0];
             double hz = 100; // USER_HZ, the unit of /proc/stat on every Linux architecture Java runs on
             return String.format(Locale.ROOT, "; the machine, all its processes, %.0f µs a request, %.0f%% busy",
-                    jiffies / hz * 1e6 / requests, 100 * busy);
+                    busy / hz * 1e6 / requests, 100 * busy / (after[1] - before[1]));
         }
     }
 
