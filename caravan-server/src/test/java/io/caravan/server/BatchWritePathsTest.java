@@ -32,6 +32,52 @@ class BatchWritePathsTest {
             assertThat(c.post("/api/v1/records", line).status()).as(line).isEqualTo(201);
         }
 
+        assertSameRows(single, bulk);
+    }
+
+    /**
+     * Single records sent at once by many clients are cut into batches of several records as they queue. Whatever the
+     * order they were accepted in, the rows must be those of one bulk of the same records in that order.
+     */
+    @Test
+    void concurrentSingleRecordsStoreWhatABulkInTheirAcceptedOrderWould() throws Exception {
+        List<String> lines = Worlds.lines(200);
+        int firstOrder = 0;
+        while (!lines.get(firstOrder).contains("\"caravan.order.v1\"")) {
+            firstOrder++;
+        }
+        List<String> setUp = lines.subList(0, firstOrder); // participants and listings first: orders then find them
+        List<String> rest = lines.subList(firstOrder, lines.size());
+
+        Org concurrent = Org.create("paths-concurrent");
+        Client c = concurrent.as(Org.Role.INGEST);
+        assertThat(c.postNdjson("/api/v1/records", Worlds.ndjson(setUp)).json().get("accepted").intValue())
+                .isEqualTo(setUp.size());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (String line : rest) {
+                sent.add(pool.submit(() -> c.post("/api/v1/records", line).status()));
+            }
+            for (var f : sent) {
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long tenant = JDBC.queryForObject("select id from tenant where slug = ?", Long.class, concurrent.slug);
+        Long batches = JDBC.queryForObject("select count(distinct received_at) from record where tenant_id = ? and seq > ?",
+                Long.class, tenant, (long) setUp.size());
+        assertThat(batches).as("batches of several records").isLessThan(rest.size());
+
+        List<String> accepted = JDBC.queryForList("select body from record where tenant_id = ? order by seq", String.class, tenant);
+        Org inOrder = Org.create("paths-in-order");
+        assertThat(inOrder.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(accepted)).json()
+                .get("accepted").intValue()).isEqualTo(lines.size());
+        assertSameRows(concurrent, inOrder);
+    }
+
+    private static void assertSameRows(Org single, Org bulk) {
         for (String query : List.of(
                 "select seq, type, record_id, record_key, at, digest, body, merchant_id, marketplace_id, ship_from, ship_to,"
                         + " order_id, forwarder_id, seller_id, shipment_id, kind, country, legal_name from record"
