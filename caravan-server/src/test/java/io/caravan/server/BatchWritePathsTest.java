@@ -104,6 +104,39 @@ class BatchWritePathsTest {
         }
     }
 
+    /**
+     * Two drafts of one alert, the later-raised one first (records may arrive out of time order): merged within one
+     * batch, or the second merged into the stored alert by the next batch, they must leave the same row.
+     */
+    @Test
+    void anAlertMergedWithinABatchEqualsOneMergedAcrossTwo() {
+        var store = TestServer.get().context().getBean(io.caravan.server.ingest.RecordStore.class);
+        var later = new io.caravan.server.alerts.AlertDraft("risk_threshold", io.caravan.server.alerts.Severity.HIGH,
+                "participant", "M-1", "HOLD participant M-1", "late payments", "participant:M-1@2",
+                java.time.Instant.parse("2025-06-09T12:00:00Z"));
+        var earlier = new io.caravan.server.alerts.AlertDraft("risk_threshold", io.caravan.server.alerts.Severity.MEDIUM,
+                "participant", "M-1", "REVIEW participant M-1", "a new lane", "participant:M-1@1",
+                java.time.Instant.parse("2025-06-08T03:00:00Z"));
+        Org oneBatch = Org.create("alerts-one-batch");
+        Org twoBatches = Org.create("alerts-two-batches");
+        store.raise(tenant(oneBatch), List.of(later, earlier));
+        store.raise(tenant(twoBatches), List.of(later));
+        store.raise(tenant(twoBatches), List.of(earlier));
+        String query = "select kind, severity, subject_type, subject_id, dedup_key, title, detail, assessment_id, occurrences,"
+                + " first_raised, last_raised, status from alert where tenant_id = ? order by dedup_key";
+        List<Map<String, Object>> one = rows(query, oneBatch);
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0)).containsEntry("severity", "HIGH").containsEntry("occurrences", 2)
+                .containsEntry("title", "REVIEW participant M-1").containsEntry("assessment_id", "participant:M-1@1");
+        assertThat(text(one.get(0).get("first_raised"))).isEqualTo(text(java.sql.Timestamp.from(earlier.at())));
+        assertThat(text(one.get(0).get("last_raised"))).isEqualTo(text(java.sql.Timestamp.from(later.at())));
+        assertThat(rows(query, twoBatches)).isEqualTo(one);
+    }
+
+    private static long tenant(Org org) {
+        return JDBC.queryForObject("select id from tenant where slug = ?", Long.class, org.slug);
+    }
+
     private static List<Map<String, Object>> rows(String query, Org org) {
         long tenant = JDBC.queryForObject("select id from tenant where slug = ?", Long.class, org.slug);
         return JDBC.queryForList(query, tenant);

@@ -306,11 +306,17 @@ public class RecordStore {
             + " assessment_id, occurrences, first_raised, last_raised";
     private static final String[] ALERT_ARRAY_TYPES = {"int8", "text", "text", "text", "text", "text", "text", "text", "text",
         "int4", "timestamptz", "timestamptz"};
-    /** A raised alert that is already open adds its occurrences and may raise the severity, never lower it. */
+    /**
+     * A raised alert that is already open adds its occurrences, takes the title, detail and assessment of the draft
+     * raised last, widens its first and last times to cover the new ones (records may arrive out of time order), and
+     * may raise the severity, never lower it. {@link #alertRows} merges the drafts of one batch the same way, so that how records
+     * fall into batches changes nothing.
+     */
     private static final String ALERT_ON_CONFLICT = " on conflict (tenant_id, dedup_key) where status <> 'CLOSED' do update set"
             + " occurrences = alert.occurrences + excluded.occurrences,"
+            + " first_raised = least(alert.first_raised, excluded.first_raised),"
             + " last_raised = greatest(alert.last_raised, excluded.last_raised),"
-            + " assessment_id = excluded.assessment_id, detail = excluded.detail,"
+            + " assessment_id = excluded.assessment_id, title = excluded.title, detail = excluded.detail,"
             + " severity = case when array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], excluded.severity)"
             + " > array_position(array['LOW','MEDIUM','HIGH','CRITICAL'], alert.severity) then excluded.severity"
             + " else alert.severity end";
@@ -434,25 +440,27 @@ public class RecordStore {
     }
 
     /**
-     * Alert rows in {@link #ALERT_COLUMNS} order. Drafts that share a key are merged first: one statement may touch
-     * a row once.
+     * Alert rows in {@link #ALERT_COLUMNS} order. Drafts that share a key are merged first, as {@link #ALERT_ON_CONFLICT}
+     * merges a draft into an open alert: one statement may touch a row once.
      */
     private static List<Object[]> alertRows(long tenantId, List<AlertDraft> alerts) {
         Map<String, AlertDraft> last = new java.util.LinkedHashMap<>();
         Map<String, int[]> count = new HashMap<>();
         Map<String, java.time.Instant> first = new HashMap<>();
+        Map<String, java.time.Instant> latest = new HashMap<>();
         for (AlertDraft d : alerts) {
             last.merge(d.dedupKey(), d, (x, y) -> y.severity().compareTo(x.severity()) >= 0 ? y
                     : new AlertDraft(y.kind(), x.severity(), y.subjectType(), y.subjectId(), y.title(), y.detail(),
                             y.assessmentId(), y.at()));
             count.computeIfAbsent(d.dedupKey(), k -> new int[1])[0]++;
-            first.putIfAbsent(d.dedupKey(), d.at());
+            first.merge(d.dedupKey(), d.at(), (x, y) -> y.isBefore(x) ? y : x);
+            latest.merge(d.dedupKey(), d.at(), (x, y) -> y.isAfter(x) ? y : x);
         }
         List<Object[]> rows = new ArrayList<>(last.size());
         for (AlertDraft d : last.values()) {
             rows.add(new Object[]{tenantId, d.kind(), d.severity().name(), d.subjectType(), d.subjectId(), d.dedupKey(),
                 d.title(), d.detail(), d.assessmentId(), count.get(d.dedupKey())[0],
-                Timestamp.from(first.get(d.dedupKey())), Timestamp.from(d.at())});
+                Timestamp.from(first.get(d.dedupKey())), Timestamp.from(latest.get(d.dedupKey()))});
         }
         return rows;
     }
