@@ -65,7 +65,7 @@ class BatchWritePathsTest {
         } finally {
             pool.shutdown();
         }
-        long tenant = JDBC.queryForObject("select id from tenant where slug = ?", Long.class, concurrent.slug);
+        long tenant = tenant(concurrent);
         Long batches = JDBC.queryForObject("select count(distinct received_at) from record where tenant_id = ? and seq > ?",
                 Long.class, tenant, (long) setUp.size());
         assertThat(batches).as("batches of several records").isLessThan(rest.size());
@@ -145,8 +145,7 @@ class BatchWritePathsTest {
     }
 
     private static List<Map<String, Object>> rows(String query, Org org) {
-        long tenant = JDBC.queryForObject("select id from tenant where slug = ?", Long.class, org.slug);
-        return JDBC.queryForList(query, tenant);
+        return JDBC.queryForList(query, tenant(org));
     }
 
     private static String text(Object v) {
