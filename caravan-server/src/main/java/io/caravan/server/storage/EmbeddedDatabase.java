@@ -23,10 +23,12 @@ public final class EmbeddedDatabase implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
+    private final DirtyPageFlusher flusher;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DirtyPageFlusher flusher) {
         this.postgres = postgres;
+        this.flusher = flusher;
     }
 
     /**
@@ -76,11 +78,12 @@ public final class EmbeddedDatabase implements Closeable {
                 // shows up changes, at a WAL write instead of at the file's creation. Old WAL files are reused once
                 // checkpoints run, so this matters most in a new or busy store's first quarter of an hour.
                 .setServerConfig("wal_init_zero", "off")
-                // Table pages a backend writes out are handed to the kernel's writeback every 256 kB instead of
-                // piling up for the kernel's 30 s flush, which then held WAL syncs back for up to 0.1 s.
+                // Table pages a backend writes out (once shared_buffers is full of changed pages) are handed to the
+                // kernel's writeback every 256 kB instead of piling up for its 30 s flush. The zeroed pages that
+                // extend a growing file are not covered: DirtyPageFlusher writes those out.
                 .setServerConfig("backend_flush_after", "256kB")
                 .start();
-        EmbeddedDatabase db = new EmbeddedDatabase(pg);
+        EmbeddedDatabase db = new EmbeddedDatabase(pg, DirtyPageFlusher.start(dataDirectory));
         db.stopAtExit();
         return db;
     }
@@ -93,6 +96,7 @@ public final class EmbeddedDatabase implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         if (closed.getCount() > 0) {
+            flusher.stop();
             postgres.close();
             closed.countDown();
         }
