@@ -188,6 +188,10 @@ final class LoadCommand implements Callable<Integer> {
                 System.err.printf(Locale.ROOT, "  warm-up %d-%d s: %s; JIT compiler %.1f s%n",
                         second, second + n / rate, round.summary(), compiling);
                 sent += n;
+                if (round.answered(0, n / rate).length == 0) {
+                    System.err.println("  no request of that round was answered: the server has stopped answering; stopping");
+                    return 1;
+                }
             }
             System.err.printf(Locale.ROOT, "  %s after %,d orders; the JIT compiler worked %.1f s in the warm-up%n",
                     warm ? "warm" : "still not warm (see --warmup-seconds)", sent,
@@ -297,7 +301,10 @@ final class LoadCommand implements Callable<Integer> {
         }
 
         String summary() {
-            return slice(0, (int) Math.ceil(seconds())) + String.format(Locale.ROOT, ", all answered in %.1f s", tookSeconds);
+            long unanswered = Arrays.stream(latency).filter(x -> x < 0).count();
+            return slice(0, (int) Math.ceil(seconds())) + (unanswered == 0
+                    ? String.format(Locale.ROOT, ", all answered in %.1f s", tookSeconds)
+                    : String.format(Locale.ROOT, ", %,d not answered, over after %.1f s", unanswered, Math.max(0, tookSeconds)));
         }
     }
 
