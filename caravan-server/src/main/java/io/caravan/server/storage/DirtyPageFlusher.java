@@ -66,19 +66,28 @@ final class DirtyPageFlusher {
             }
             long passStart = System.currentTimeMillis();
             // A file written during the last pass may carry an mtime a little before that pass began; look back a second more.
-            flushChangedSince(since - PERIOD_MS);
-            since = passStart;
+            if (flushChangedSince(since - PERIOD_MS) >= 0) {
+                since = passStart;
+            }
         }
     }
 
-    /** Syncs every data file modified at or after {@code millis}; returns how many it synced. */
+    /**
+     * Syncs every data file modified at or after {@code millis}; returns how many it synced, or -1 when the files could
+     * not be listed (the next pass then looks back as far again).
+     */
     int flushChangedSince(long millis) {
         List<Path> changed = new ArrayList<>();
         try (var files = Files.find(base, 2, (p, a) -> a.isRegularFile() && a.lastModifiedTime().toMillis() >= millis)) {
             files.forEach(changed::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) { // a file dropped while listing: try again next time
+                warnOnce("could not list " + base, e.getCause());
+            }
+            return -1;
+        } catch (IOException e) {
             warnOnce("could not list " + base, e);
-            return 0;
+            return -1;
         }
         int synced = 0;
         for (Path p : changed) {
@@ -90,6 +99,8 @@ final class DirtyPageFlusher {
                 synced++;
             } catch (NoSuchFileException gone) {
                 // dropped or truncated away since the listing: nothing left to write out
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                return synced; // stopped while syncing: the database is closing, and syncs its files itself
             } catch (IOException e) {
                 warnOnce("could not sync " + p, e);
             }
