@@ -113,7 +113,7 @@ final class DirtyPageFlusher {
             warned = true;
             log.warn("Writing out the embedded PostgreSQL's dirty pages early: {} ({}); PostgreSQL is unaffected, but"
                     + " commits may stall while the kernel writes them out later. Further failures are not logged.", what,
-                    e.getMessage());
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }
