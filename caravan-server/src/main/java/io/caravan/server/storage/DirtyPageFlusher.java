@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes out, every second, the embedded PostgreSQL's table and index files that changed since the last pass.
+ * Writes out, every second, the files of the embedded PostgreSQL's database (its tables and indexes) that changed
+ * since the last pass.
  *
  * <p>Why: a table or index that grows a page at a time (single-row inserts, B-tree page splits) is extended by
  * writing zeroed pages to its file, and those pages stay dirty in the kernel's page cache until its periodic
@@ -33,20 +34,20 @@ final class DirtyPageFlusher {
 
     private static final long PERIOD_MS = 1000;
 
-    private final Path base;
+    private final Path files;
     private final Thread thread;
     private volatile boolean stopped;
     private boolean warned;
 
-    private DirtyPageFlusher(Path dataDirectory) {
-        this.base = dataDirectory.resolve("base");
+    private DirtyPageFlusher(Path databaseFiles) {
+        this.files = databaseFiles;
         this.thread = new Thread(this::run, "caravan-postgres-writeback");
         this.thread.setDaemon(true);
     }
 
-    /** Starts flushing the data files under {@code dataDirectory/base}. */
-    static DirtyPageFlusher start(Path dataDirectory) {
-        DirtyPageFlusher f = new DirtyPageFlusher(dataDirectory);
+    /** Starts flushing the files in {@code databaseFiles}, a database's folder ({@code base/OID} of the data directory). */
+    static DirtyPageFlusher start(Path databaseFiles) {
+        DirtyPageFlusher f = new DirtyPageFlusher(databaseFiles);
         f.thread.start();
         return f;
     }
@@ -78,15 +79,15 @@ final class DirtyPageFlusher {
      */
     int flushChangedSince(long millis) {
         List<Path> changed = new ArrayList<>();
-        try (var files = Files.find(base, 2, (p, a) -> a.isRegularFile() && a.lastModifiedTime().toMillis() >= millis)) {
-            files.forEach(changed::add);
+        try (var found = Files.find(files, 1, (p, a) -> a.isRegularFile() && a.lastModifiedTime().toMillis() >= millis)) {
+            found.forEach(changed::add);
         } catch (java.io.UncheckedIOException e) {
             if (!(e.getCause() instanceof NoSuchFileException)) { // a file dropped while listing: try again next time
-                warnOnce("could not list " + base, e.getCause());
+                warnOnce("could not list " + files, e.getCause());
             }
             return -1;
         } catch (IOException e) {
-            warnOnce("could not list " + base, e);
+            warnOnce("could not list " + files, e);
             return -1;
         }
         int synced = 0;

@@ -83,9 +83,23 @@ public final class EmbeddedDatabase implements Closeable {
                 // extend a growing file are not covered: DirtyPageFlusher writes those out.
                 .setServerConfig("backend_flush_after", "256kB")
                 .start();
-        EmbeddedDatabase db = new EmbeddedDatabase(pg, DirtyPageFlusher.start(dataDirectory));
+        EmbeddedDatabase db = new EmbeddedDatabase(pg, DirtyPageFlusher.start(databaseFiles(pg, dataDirectory)));
         db.stopAtExit();
         return db;
+    }
+
+    /**
+     * The folder of the {@code postgres} database's files ({@code base/OID}): the only database the server writes to; the
+     * template databases' files beside it never change.
+     */
+    private static Path databaseFiles(EmbeddedPostgres pg, Path dataDirectory) throws IOException {
+        try (var con = pg.getPostgresDatabase().getConnection(); var st = con.createStatement();
+             var rs = st.executeQuery("select oid from pg_database where datname = 'postgres'")) {
+            rs.next();
+            return dataDirectory.resolve("base").resolve(Long.toString(rs.getLong(1)));
+        } catch (java.sql.SQLException e) {
+            throw new IOException("the embedded PostgreSQL started but could not be queried: " + e.getMessage(), e);
+        }
     }
 
     /** The JDBC URL of the {@code postgres} database as user {@code postgres} (local, trust authentication). */

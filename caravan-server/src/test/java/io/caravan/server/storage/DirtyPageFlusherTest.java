@@ -15,16 +15,15 @@ class DirtyPageFlusherTest {
     Path data;
 
     @Test
-    void syncsOnlyTheDataFilesChangedSinceTheLastPass() throws Exception {
+    void syncsOnlyTheDatabaseFilesChangedSinceTheLastPass() throws Exception {
         long now = System.currentTimeMillis();
         Path table = write(data.resolve("base/5/16384"), now);
         write(data.resolve("base/5/16385"), now - 60_000);
-        write(data.resolve("base/1/1259"), now - 60_000);
-        write(data.resolve("global/1262"), now); // outside base: catalog files shared by every database are left alone
-        DirtyPageFlusher flusher = DirtyPageFlusher.start(data);
+        write(data.resolve("base/1/1259"), now); // another database's files (a template's) are left alone
+        DirtyPageFlusher flusher = DirtyPageFlusher.start(data.resolve("base/5"));
         try {
             assertEquals(1, flusher.flushChangedSince(now - 5_000), "only " + table + " changed in the last 5 s");
-            assertEquals(3, flusher.flushChangedSince(now - 120_000));
+            assertEquals(2, flusher.flushChangedSince(now - 120_000));
             assertEquals(0, flusher.flushChangedSince(now + 60_000));
         } finally {
             flusher.stop();
@@ -32,8 +31,8 @@ class DirtyPageFlusherTest {
     }
 
     @Test
-    void aDataDirectoryWithoutBaseIsNotAnErrorButAPassToRepeat() {
-        DirtyPageFlusher flusher = DirtyPageFlusher.start(data.resolve("not-created-yet"));
+    void aMissingFolderIsNotAnErrorButAPassToRepeat() {
+        DirtyPageFlusher flusher = DirtyPageFlusher.start(data.resolve("base/not-created-yet"));
         try {
             assertEquals(-1, flusher.flushChangedSince(0), "nothing to list yet");
         } finally {
