@@ -444,24 +444,51 @@ public class RecordStore {
      * merges a draft into an open alert: one statement may touch a row once.
      */
     private static List<Object[]> alertRows(long tenantId, List<AlertDraft> alerts) {
-        Map<String, AlertDraft> last = new java.util.LinkedHashMap<>();
-        Map<String, int[]> count = new HashMap<>();
-        Map<String, java.time.Instant> first = new HashMap<>();
-        Map<String, java.time.Instant> latest = new HashMap<>();
+        Map<String, MergedDraft> byKey = new java.util.LinkedHashMap<>();
         for (AlertDraft d : alerts) {
-            last.merge(d.dedupKey(), d, (x, y) -> y.severity().compareTo(x.severity()) >= 0 ? y
-                    : new AlertDraft(y.kind(), x.severity(), y.subjectType(), y.subjectId(), y.title(), y.detail(),
-                            y.assessmentId(), y.at()));
-            count.computeIfAbsent(d.dedupKey(), k -> new int[1])[0]++;
-            first.merge(d.dedupKey(), d.at(), (x, y) -> y.isBefore(x) ? y : x);
-            latest.merge(d.dedupKey(), d.at(), (x, y) -> y.isAfter(x) ? y : x);
+            MergedDraft m = byKey.get(d.dedupKey());
+            if (m == null) {
+                byKey.put(d.dedupKey(), new MergedDraft(d));
+            } else {
+                m.add(d);
+            }
         }
-        List<Object[]> rows = new ArrayList<>(last.size());
-        for (AlertDraft d : last.values()) {
-            rows.add(new Object[]{tenantId, d.kind(), d.severity().name(), d.subjectType(), d.subjectId(), d.dedupKey(),
-                d.title(), d.detail(), d.assessmentId(), count.get(d.dedupKey())[0],
-                Timestamp.from(first.get(d.dedupKey())), Timestamp.from(latest.get(d.dedupKey()))});
+        List<Object[]> rows = new ArrayList<>(byKey.size());
+        for (MergedDraft m : byKey.values()) {
+            AlertDraft d = m.last;
+            rows.add(new Object[]{tenantId, d.kind(), m.severity.name(), d.subjectType(), d.subjectId(), d.dedupKey(),
+                d.title(), d.detail(), d.assessmentId(), m.occurrences, Timestamp.from(m.first), Timestamp.from(m.latest)});
         }
         return rows;
+    }
+
+    /** The drafts of one key in a batch: the last one's words, the highest severity, how many, the earliest and latest times. */
+    private static final class MergedDraft {
+        AlertDraft last;
+        io.caravan.server.alerts.Severity severity;
+        int occurrences = 1;
+        java.time.Instant first;
+        java.time.Instant latest;
+
+        MergedDraft(AlertDraft d) {
+            last = d;
+            severity = d.severity();
+            first = d.at();
+            latest = d.at();
+        }
+
+        void add(AlertDraft d) {
+            last = d;
+            if (d.severity().compareTo(severity) > 0) {
+                severity = d.severity();
+            }
+            occurrences++;
+            if (d.at().isBefore(first)) {
+                first = d.at();
+            }
+            if (d.at().isAfter(latest)) {
+                latest = d.at();
+            }
+        }
     }
 }
