@@ -269,8 +269,9 @@ public class RecordStore {
      * Writes a small batch whole — its records, their assessments, its alerts and its sums by day and lane — in one
      * statement, which commits on its own: one round trip where a transaction of separate statements needs four or
      * five (each insert, the sums, the commit). Every table's rows go as arrays, one per column, that the statement
-     * unnests. Must not run in a transaction, and only once the batch before has committed, since alerts and sums
-     * are rows that consecutive batches share.
+     * unnests; a table the batch has no rows for is left out of it ({@link #writeSmallStatement}). Must not run in a
+     * transaction, and only once the batch before has committed, since alerts and sums are rows that consecutive
+     * batches share.
      */
     void writeSmall(long tenantId, List<ParsedRecord> records, long[] seqs, List<Produced> assessments,
                     List<AlertDraft> alerts, OrderRiskRollup rollup) {
@@ -278,13 +279,20 @@ public class RecordStore {
         List<Object[]> assessmentRows = assessmentRows(tenantId, assessments);
         List<Object[]> alertRows = alertRows(tenantId, alerts);
         List<Object[]> sumRows = rollup.parameters(tenantId);
+        String sql = writeSmallStatement(!assessmentRows.isEmpty(), !alertRows.isEmpty(), !sumRows.isEmpty());
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
-            try (var ps = con.prepareStatement(WRITE_SMALL)) {
+            try (var ps = con.prepareStatement(sql)) {
                 int i = 1;
                 i = bindColumns(con, ps, i, recordRows, RECORD_ARRAY_TYPES);
-                i = bindColumns(con, ps, i, assessmentRows, ASSESSMENT_ARRAY_TYPES);
-                i = bindColumns(con, ps, i, alertRows, ALERT_ARRAY_TYPES);
-                bindColumns(con, ps, i, sumRows, SUM_ARRAY_TYPES);
+                if (!assessmentRows.isEmpty()) {
+                    i = bindColumns(con, ps, i, assessmentRows, ASSESSMENT_ARRAY_TYPES);
+                }
+                if (!alertRows.isEmpty()) {
+                    i = bindColumns(con, ps, i, alertRows, ALERT_ARRAY_TYPES);
+                }
+                if (!sumRows.isEmpty()) {
+                    bindColumns(con, ps, i, sumRows, SUM_ARRAY_TYPES);
+                }
                 ps.execute();
             }
             return null;
@@ -324,11 +332,33 @@ public class RecordStore {
     private static final String[] SUM_ARRAY_TYPES = {"int8", "date", "text", "text", "int8", "float8", "float8", "float8",
         "float8", "float8", "float8", "float8", "float8", "float8", "int8", "int8", "int8", "int8"};
 
-    private static final String WRITE_SMALL = "with r as (" + unnestInto("record (" + RECORD_COLUMNS + ")", RECORD_ARRAY_TYPES)
-            + "), a as (" + unnestInto("assessment (" + ASSESSMENT_COLUMNS + ")", ASSESSMENT_ARRAY_TYPES)
-            + "), al as (" + unnestInto("alert (" + ALERT_COLUMNS + ")", ALERT_ARRAY_TYPES) + ALERT_ON_CONFLICT
-            + "), s as (" + unnestInto(OrderRiskRollup.INTO, SUM_ARRAY_TYPES) + OrderRiskRollup.ON_CONFLICT
-            + ") select 1";
+    /**
+     * {@link #writeSmall}'s statement for a batch with assessments, alerts and sums or without, by those three bits. An
+     * insert of no rows still costs PostgreSQL its setup (the table and each of its indexes opened and locked, the
+     * upsert's arbiter prepared): with pgbench, a statement of two order records and their assessments and sums took
+     * 0.47–0.54 ms with no alert part, and 0.61 ms with an alert part that inserted nothing.
+     */
+    private static final String[] WRITE_SMALL = new String[8];
+
+    static {
+        for (int parts = 0; parts < WRITE_SMALL.length; parts++) {
+            StringBuilder sql = new StringBuilder("with r as (").append(unnestInto("record (" + RECORD_COLUMNS + ")", RECORD_ARRAY_TYPES));
+            if ((parts & 1) != 0) {
+                sql.append("), a as (").append(unnestInto("assessment (" + ASSESSMENT_COLUMNS + ")", ASSESSMENT_ARRAY_TYPES));
+            }
+            if ((parts & 2) != 0) {
+                sql.append("), al as (").append(unnestInto("alert (" + ALERT_COLUMNS + ")", ALERT_ARRAY_TYPES)).append(ALERT_ON_CONFLICT);
+            }
+            if ((parts & 4) != 0) {
+                sql.append("), s as (").append(unnestInto(OrderRiskRollup.INTO, SUM_ARRAY_TYPES)).append(OrderRiskRollup.ON_CONFLICT);
+            }
+            WRITE_SMALL[parts] = sql.append(") select 1").toString();
+        }
+    }
+
+    private static String writeSmallStatement(boolean assessments, boolean alerts, boolean sums) {
+        return WRITE_SMALL[(assessments ? 1 : 0) | (alerts ? 2 : 0) | (sums ? 4 : 0)];
+    }
 
     /** {@code insert into TABLE (COLUMNS) select * from unnest(?::T1[], ?::T2[], …)}: one row per array element. */
     private static String unnestInto(String table, String[] types) {
