@@ -217,7 +217,7 @@ final class TenantLane {
      * records. PostgreSQL's part of that cost is most of a small batch's: with pgbench, a statement of two orders with
      * their assessments and sums took about 0.5 ms of the database's time, against some 40 µs an order in a bulk's COPY.
      * Waiting for all batches (not, as before, for all but one) cut the statements at 1 000 records a second from a
-     * median of 578 a second to 420, and the machine's CPU per record by about a tenth (docs/benchmarks.md). Bulk chunks
+     * median of 613 a second to 432, and the machine's CPU per record by about a seventh (docs/benchmarks.md). Bulk chunks
      * are not held back: their rows are written side by side with the batch before.
      */
     private void awaitWritersFree() throws InterruptedException {
