@@ -40,6 +40,10 @@ class IngestApiTest {
         assertThat(first.header("Content-Length"))
                 .isEqualTo(String.valueOf(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         assertThat(first.header("Transfer-Encoding")).isNull();
+        // Written straight to the response, it still carries the security headers and the request id.
+        assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(first.header("Cache-Control")).contains("no-store");
+        assertThat(first.header("X-Request-Id")).isNotBlank();
         JsonNode a = first.json();
         assertThat(a.get("status").stringValue()).isEqualTo("accepted");
         assertThat(a.get("assessment").get("id").stringValue()).isEqualTo("order:O-1");

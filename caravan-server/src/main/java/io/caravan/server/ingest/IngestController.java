@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +51,8 @@ public class IngestController {
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
                 @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))}))
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"})
-    public ResponseEntity<?> mixed(HttpServletRequest request) throws IOException {
-        return receive(request, null);
+    public ResponseEntity<?> mixed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return receive(request, response, null);
     }
 
     @Operation(summary = "Send records of one type",
@@ -61,15 +62,19 @@ public class IngestController {
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
                 @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))}))
     @PostMapping(path = "/{type}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"})
-    public ResponseEntity<?> typed(@PathVariable String type, HttpServletRequest request) throws IOException {
-        return receive(request, stem(type));
+    public ResponseEntity<?> typed(@PathVariable String type, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        return receive(request, response, stem(type));
     }
 
-    private ResponseEntity<?> receive(HttpServletRequest request, RecordType type) throws IOException {
+    /** The bulk's answer, or null when a single record's answer is already written to {@code response}. */
+    private ResponseEntity<?> receive(HttpServletRequest request, HttpServletResponse response, RecordType type)
+            throws IOException {
         Caller caller = Caller.current();
         boolean bulk = request.getContentType() != null && request.getContentType().startsWith("application/x-ndjson");
         if (!bulk) {
-            return single(caller, ingestion.parser().parse(request.getInputStream(), type, "record"));
+            single(caller, ingestion.parser().parse(request.getInputStream(), type, "record"), response);
+            return null;
         }
         // Chunks go to storage as soon as they are decoded; each is stored in its own transaction, in order. The answer
         // counts assessments but does not carry them, so each chunk's are let go as soon as it is stored.
@@ -89,7 +94,13 @@ public class IngestController {
         return ResponseEntity.ok(bulkAnswer(parsed, outcomes));
     }
 
-    private ResponseEntity<byte[]> single(Caller caller, RecordParser.Parsed parsed) {
+    /**
+     * Stores one record and writes its answer straight to the response. Returned as a {@code ResponseEntity<byte[]>},
+     * the answer went through Spring MVC's return-value handling, content negotiation and message converters, which
+     * took a tenth of the HTTP threads' CPU at 1 000 records a second (docs/benchmarks.md, 2026-11-27, afternoon).
+     * Errors are still thrown, and answered as problem details like any other.
+     */
+    private void single(Caller caller, RecordParser.Parsed parsed, HttpServletResponse response) throws IOException {
         if (!parsed.errors().isEmpty()) {
             RecordError e = parsed.errors().get(0);
             throw new BadRequest(e.field(), e.message());
@@ -104,8 +115,11 @@ public class IngestController {
         if (o.status() == RecordOutcome.Status.CONFLICT) {
             throw ApiException.conflict("id", o.message());
         }
-        return ResponseEntity.status(o.status() == RecordOutcome.Status.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
-                .contentType(MediaType.APPLICATION_JSON).body(singleAnswer(o, r));
+        byte[] answer = singleAnswer(o, r);
+        response.setStatus(o.status() == RecordOutcome.Status.ACCEPTED ? HttpStatus.CREATED.value() : HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
     }
 
     /**
