@@ -97,7 +97,7 @@ public class IngestController {
     /**
      * Stores one record and writes its answer straight to the response. Returned as a {@code ResponseEntity<byte[]>},
      * the answer went through Spring MVC's return-value handling, content negotiation and message converters, which
-     * took a tenth of the HTTP threads' CPU at 1 000 records a second (docs/benchmarks.md, 2026-11-27, afternoon).
+     * took a tenth of the HTTP threads' CPU at 1 000 records a second (docs/benchmarks.md, 2026-11-27, late morning).
      * Errors are still thrown, and answered as problem details like any other.
      */
     private void single(Caller caller, RecordParser.Parsed parsed, HttpServletResponse response) throws IOException {
