@@ -163,7 +163,6 @@ final class LoadCommand implements Callable<Integer> {
                 .map(Participant::id).toList();
         URI u = URI.create(url);
         AtomicLong errors = new AtomicLong();
-        // Each phase's requests are written before its clock starts, so the generator spends its time sending, not encoding.
         IntFunction<byte[]> request = i -> {
             Order t = templates.get(i % templates.size());
             String body = EventWriter.toJson(new Order("O-LOAD-" + i, t.at().plusSeconds(i), merchants.get(i % merchants.size()),
@@ -181,8 +180,9 @@ final class LoadCommand implements Callable<Integer> {
             boolean warm = false;
             for (int second = 0; second < warmupSeconds && !warm; second += ROUND_SECONDS) {
                 int n = Math.min(ROUND_SECONDS, warmupSeconds - second) * rate;
+                byte[][] requests = Phase.build(sent, n, request);
                 long compiled = jit.getTotalCompilationTime();
-                Phase round = Phase.send(u, sent, n, rate, request, errors);
+                Phase round = Phase.send(u, requests, rate, errors);
                 double compiling = (jit.getTotalCompilationTime() - compiled) / 1e3;
                 warm = round.tookSeconds() <= round.seconds() + 0.5 && compiling < QUIET_COMPILER * round.tookSeconds();
                 System.err.printf(Locale.ROOT, "  warm-up %d-%d s: %s; JIT compiler %.1f s%n",
@@ -199,6 +199,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         System.err.printf(Locale.ROOT,
                 "Sending %d orders per second for %d s over up to %d connections …%n", rate, seconds, CONNECTIONS);
+        byte[][] requests = Phase.build(sent, seconds * rate, request);
         long compiled = jit.getTotalCompilationTime();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
@@ -206,7 +207,7 @@ final class LoadCommand implements Callable<Integer> {
         long[] gc = collections();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = threads.getTotalThreadAllocatedBytes();
-        Phase measured = Phase.send(u, sent, seconds * rate, rate, request, errors);
+        Phase measured = Phase.send(u, requests, rate, errors);
         double allocatedPerRequest = (threads.getTotalThreadAllocatedBytes() - allocated) / 1024.0 / (seconds * rate);
         long[] gcAfter = collections();
         double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
@@ -273,13 +274,24 @@ final class LoadCommand implements Callable<Integer> {
     /** Requests sent at a rate, with the latency of each (nanoseconds from its due time; -1 if it failed). */
     private record Phase(int rate, long[] latency, double tookSeconds) {
 
-        /** Sends requests {@code first} to {@code first + n - 1} at {@code rate} a second; see {@link #sendAtRate}. */
-        static Phase send(URI u, int first, int n, int rate, IntFunction<byte[]> request, AtomicLong errors)
-                throws InterruptedException {
+        /**
+         * Requests {@code first} to {@code first + n - 1}, written before a phase's clock starts so that the generator
+         * spends the phase sending, not encoding. The garbage that building them leaves is collected here too, before
+         * the clock starts: left to the collector, it set off a burst of collections and a marking cycle in the
+         * phase's first seconds, on the server's time (docs/benchmarks.md, 2026-11-27, late morning).
+         */
+        static byte[][] build(int first, int n, IntFunction<byte[]> request) {
             byte[][] requests = new byte[n][];
             for (int i = 0; i < n; i++) {
                 requests[i] = request.apply(first + i);
             }
+            System.gc();
+            return requests;
+        }
+
+        /** Sends the requests at {@code rate} a second; see {@link #sendAtRate}. */
+        static Phase send(URI u, byte[][] requests, int rate, AtomicLong errors) throws InterruptedException {
+            int n = requests.length;
             long[] latency = new long[n];
             Arrays.fill(latency, -1);
             return new Phase(rate, latency, sendAtRate(u, requests, rate, latency, errors));
