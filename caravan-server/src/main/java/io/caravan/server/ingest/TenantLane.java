@@ -211,14 +211,14 @@ final class TenantLane {
     }
 
     /**
-     * Before it cuts a batch of single records, the lane waits until the batches before it have been stored. A small
-     * batch is stored in one statement only after the batch before it commits, so small batches are written one after
-     * another anyway; what queues meanwhile goes into the next batch, and a statement's fixed cost is shared by more
-     * records. PostgreSQL's part of that cost is most of a small batch's: with pgbench, a statement of two orders with
-     * their assessments and sums took about 0.5 ms of the database's time, against some 40 µs an order in a bulk's COPY.
-     * Waiting for all batches (not, as before, for all but one) cut the statements at 1 000 records a second from a
-     * median of 613 a second to 432, and the machine's CPU per record by about a seventh (docs/benchmarks.md). Bulk chunks
-     * are not held back: their rows are written side by side with the batch before.
+     * Waits until every batch in flight has been stored: before a snapshot, and before the lane cuts a batch of single
+     * records. A small batch is stored in one statement only after the batch before it commits, so small batches are
+     * written one after another anyway; what queues meanwhile goes into the next batch, and a statement's fixed cost is
+     * shared by more records. PostgreSQL's part of that cost is most of a small batch's: with pgbench, a statement of
+     * two orders with their assessments and sums took about 0.5 ms of the database's time, against some 40 µs an order
+     * in a bulk's COPY. Waiting for all batches (not, as before, for all but one) cut the statements at 1 000 records a
+     * second from a median of 613 a second to 432, and the machine's CPU per record by about a seventh
+     * (docs/benchmarks.md). Bulk chunks are not held back: their rows are written side by side with the batch before.
      */
     private void awaitWritersFree() throws InterruptedException {
         // Only this thread takes permits, so the ones it sees free stay free until it takes one in ingest.
@@ -265,8 +265,7 @@ final class TenantLane {
                 rebuild();
             } else if (nextSeq - 1 - snapshotSeq >= SNAPSHOT_EVERY) {
                 // every million records: let the batches in flight be stored, then write the engine down
-                inFlight.acquire(IN_FLIGHT);
-                inFlight.release(IN_FLIGHT);
+                awaitWritersFree();
                 snapshot();
             }
             ingest(group);
