@@ -69,6 +69,12 @@ final class LoadCommand implements Callable<Integer> {
             + " stack and the engine, and until then a server cannot keep up.")
     int warmupSeconds;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "single: also write what the machine, the JVM and PostgreSQL"
+            + " did every 100 ms of the measured window (CPU, pressure on the cores and the disk, collections,"
+            + " PostgreSQL's waits and checkpoints, the server's threads) beside the slowest answer due in it, and print"
+            + " the slowest slices.")
+    Path trace;
+
     @Option(names = "--home", paramLabel = "DIR", description = "Server folder (default: a new temporary folder, deleted after).")
     Path home;
 
@@ -79,6 +85,13 @@ final class LoadCommand implements Callable<Integer> {
         }
         if (mode.equals("single") && (rate < 1 || seconds < 1 || warmupSeconds < 0)) {
             throw new IllegalArgumentException("single needs --rate and --seconds of 1 or more and --warmup-seconds of 0 or more");
+        }
+        if (trace != null && !mode.equals("single")) {
+            throw new IllegalArgumentException("--trace is for single: bulk's time goes to throughput, not to slow moments");
+        }
+        if (trace != null && trace.toAbsolutePath().getParent() != null && !Files.isDirectory(trace.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("--trace " + trace + ": the folder " + trace.toAbsolutePath().getParent()
+                    + " does not exist; create it or name a file in an existing folder");
         }
         Path dir = home != null ? home : Files.createTempDirectory("caravan-load-");
         RunningServer server = RunningServer.start(ServeCommand.properties(0, dir, null),
@@ -92,7 +105,9 @@ final class LoadCommand implements Callable<Integer> {
             ReferenceData reference = context.getBean(ReferenceData.class);
             System.err.println("Server at " + url + ", data in " + dir + "; " + Runtime.getRuntime().availableProcessors()
                     + " processors, Java " + System.getProperty("java.version"));
-            return mode.equals("bulk") ? bulk(url, key, reference) : single(url, key, reference);
+            return mode.equals("bulk") ? bulk(url, key, reference)
+                    : single(url, key, reference, dir.resolve("postgres"),
+                            trace == null ? null : context.getBean(javax.sql.DataSource.class));
         } finally {
             context.close();
             if (home == null) {
@@ -152,7 +167,8 @@ final class LoadCommand implements Callable<Integer> {
     /** Seconds of a warm-up round. */
     static final int ROUND_SECONDS = 10;
 
-    private int single(String url, String key, ReferenceData reference) throws Exception {
+    private int single(String url, String key, ReferenceData reference, Path postgresData, javax.sql.DataSource traced)
+            throws Exception {
         WorldGenerator.World world = new WorldGenerator(reference).generate(42, 2000);
         List<Event> setup = new ArrayList<>();
         setup.addAll(world.participants());
@@ -204,17 +220,30 @@ final class LoadCommand implements Callable<Integer> {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long[] machine = MachineCpu.read();
+        java.util.Map<Long, Long> postgres = PostgresCpu.read(postgresData);
         long[] gc = collections();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = threads.getTotalThreadAllocatedBytes();
+        LoadTrace sampler = traced == null ? null : LoadTrace.start(traced);
         Phase measured = Phase.send(u, requests, rate, errors);
+        if (sampler != null) {
+            sampler.close();
+        }
         double allocatedPerRequest = (threads.getTotalThreadAllocatedBytes() - allocated) / 1024.0 / (seconds * rate);
         long[] gcAfter = collections();
         double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
-        String machineCpu = MachineCpu.since(machine, seconds * rate);
+        String machineCpu = PostgresCpu.since(postgres, postgresData, seconds * rate) + MachineCpu.since(machine, seconds * rate);
         for (int a = 0; a < seconds; a += ROUND_SECONDS) {
             System.err.printf(Locale.ROOT, "  due in %d-%d s: %s%n", a, Math.min(a + ROUND_SECONDS, seconds),
                     measured.slice(a, Math.min(a + ROUND_SECONDS, seconds)));
+        }
+        if (sampler != null) {
+            List<String> slowest = sampler.write(trace, measured.start(), 1_000_000_000L / rate, measured.latency(), 5);
+            long startedAt = ManagementFactory.getRuntimeMXBean().getUptime()
+                    - (System.nanoTime() - measured.start()) / 1_000_000;
+            System.err.println("  trace of every 100 ms in " + trace + " (its 0 ms is " + startedAt + " ms after the JVM"
+                    + " started); the slowest slices (columns as in its first line):");
+            slowest.forEach(line -> System.err.println("    " + line));
         }
         long[] l = measured.answered(0, seconds);
         System.out.printf(Locale.ROOT,
@@ -271,8 +300,58 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The CPU time of the embedded PostgreSQL's processes (the postmaster and its children: the connections' backends, the
+     * WAL writer, the checkpointer, autovacuum) from Linux's {@code /proc}. A process that ends inside a window is not
+     * counted; one that starts inside it is counted whole.
+     */
+    static final class PostgresCpu {
+
+        /** Clock ticks by process id, or null where the processes cannot be read. */
+        static java.util.Map<Long, Long> read(Path dataDirectory) {
+            try {
+                long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+                java.util.Map<Long, Long> ticks = new java.util.HashMap<>();
+                ticks.put(postmaster, ticks(postmaster));
+                String children = Files.readString(Path.of("/proc", Long.toString(postmaster), "task", Long.toString(postmaster), "children"));
+                for (String child : children.trim().split("\\s+")) {
+                    if (!child.isEmpty()) {
+                        try {
+                            ticks.put(Long.parseLong(child), ticks(Long.parseLong(child)));
+                        } catch (IOException ended) {
+                            // ended between the list and its read: nothing to count
+                        }
+                    }
+                }
+                return ticks;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** utime + stime of a process, fields 14 and 15 of its {@code stat} (after the name, which may hold spaces). */
+        private static long ticks(long pid) throws IOException {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        /** "; PostgreSQL's processes, N µs a request", or "" where they cannot be read. */
+        static String since(java.util.Map<Long, Long> before, Path dataDirectory, int requests) {
+            java.util.Map<Long, Long> after = read(dataDirectory);
+            if (before == null || after == null) {
+                return "";
+            }
+            long ticks = 0;
+            for (var e : after.entrySet()) {
+                ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+            return String.format(Locale.ROOT, "; PostgreSQL's processes %.0f µs a request", ticks / 100.0 * 1e6 / requests);
+        }
+    }
+
     /** Requests sent at a rate, with the latency of each (nanoseconds from its due time; -1 if it failed). */
-    private record Phase(int rate, long[] latency, double tookSeconds) {
+    private record Phase(int rate, long[] latency, long start, double tookSeconds) {
 
         /**
          * Requests {@code first} to {@code first + n - 1}, written before a phase's clock starts so that the generator
@@ -294,7 +373,8 @@ final class LoadCommand implements Callable<Integer> {
             int n = requests.length;
             long[] latency = new long[n];
             Arrays.fill(latency, -1);
-            return new Phase(rate, latency, sendAtRate(u, requests, rate, latency, errors));
+            long start = System.nanoTime() + 200_000_000L;
+            return new Phase(rate, latency, start, sendAtRate(u, requests, start, rate, latency, errors));
         }
 
         double seconds() {
@@ -321,14 +401,13 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     /**
-     * Sends the requests at {@code rate} a second, open loop: request i is due at a fixed time
+     * Sends the requests at {@code rate} a second from {@code start}, open loop: request i is due at a fixed time
      * whatever happened before, a connection takes the next due request when it is free, and latency counts from when
      * the request was due, so time spent queued is not hidden. Returns once every one is answered, with the seconds
      * that took from the first due time.
      */
-    private static double sendAtRate(URI u, byte[][] requests, int rate, long[] latency, AtomicLong errors)
+    private static double sendAtRate(URI u, byte[][] requests, long start, int rate, long[] latency, AtomicLong errors)
             throws InterruptedException {
-        long start = System.nanoTime() + 200_000_000L;
         long interval = 1_000_000_000L / rate;
         int to = requests.length;
         AtomicLong next = new AtomicLong();

@@ -62,6 +62,42 @@ class CommandLineTest {
     }
 
     @Test
+    void loadSingleMeasuresAndTracesEveryTenthOfASecond(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("trace.tsv");
+        Run r = run("load", "single", "--rate", "200", "--seconds", "3", "--warmup-seconds", "0", "--trace", trace.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("single: 600 orders at 200/s over 3 s measured", ", 0 errors;", "p99 ", "; PostgreSQL's processes ");
+        assertThat(r.err()).contains("trace of every 100 ms in " + trace);
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(lines.get(0)).startsWith("ms\tdue\tslowest_ms\tjvm_cpu_ms\tjit_ms").endsWith("\tpostgres_waits\tserver_threads");
+        List<String> samples = lines.subList(1, lines.size());
+        // At least the 3 s of the window sampled every 100 ms, no gap of a second even on a busy machine.
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(20);
+        int due = 0;
+        long ms = 0;
+        for (String line : samples) {
+            String[] f = line.split("\t", -1);
+            assertThat(f).as(line).hasSize(18);
+            assertThat(Long.parseLong(f[0]) - ms).as(line).isBetween(0L, 1000L);
+            ms = Long.parseLong(f[0]);
+            due += Integer.parseInt(f[1]);
+            assertThat(f[17]).as(line).contains("tenant-").contains("encoder-").contains("writer-");
+        }
+        // Every request due in the window falls in exactly one slice, but for those due before the first sample.
+        assertThat(due).isBetween(500, 600);
+    }
+
+    @Test
+    void loadTraceIsRefusedWhereItCannotBeWritten(@TempDir Path dir) {
+        Run bulk = run("load", "bulk", "--trace", dir.resolve("t.tsv").toString());
+        assertThat(bulk.code()).isEqualTo(2);
+        assertThat(bulk.err()).contains("--trace is for single");
+        Run nowhere = run("load", "single", "--trace", dir.resolve("no/such/t.tsv").toString());
+        assertThat(nowhere.code()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("does not exist; create it");
+    }
+
+    @Test
     void demoPrintsTheReportWithTheCatchRateAndExplainReadsItBack(@TempDir Path dir) {
         Run demo = run("demo", "--report", "--orders", "3000", "--seed", "5", "--dir", dir.toString());
         assertThat(demo.code()).as(demo.err()).isZero();

@@ -1,0 +1,290 @@
+package io.caravan.cli;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the machine, this JVM and PostgreSQL were doing every 100 ms of a measured window, so that a slow moment of
+ * {@code load single} can be told apart: a collector pause, the cores busy with other work, the disk, PostgreSQL
+ * waiting on its WAL or a checkpoint, or the server's own threads blocked.
+ *
+ * <p>One thread in this JVM samples; it reads {@code /proc}, the JVM's management beans and one small query on a
+ * connection of the server's pool, so that it costs little beside the load it watches. Each sample is a line of
+ * the trace file (tab-separated, with a header); after the window, {@link #write} adds each slice's latency, so the
+ * slow slices can be read with what happened in them.
+ */
+final class LoadTrace implements AutoCloseable {
+
+    static final long PERIOD_NANOS = 100_000_000L;
+
+    private record Sample(long nanos, long jvmCpuNanos, long jitMillis, long[] vmThreads, long[] machine, long[] cpuPressure, long[] ioPressure,
+                          long gcCount, long gcMillis, String pgWaits, long[] checkpointer, String threads) {
+    }
+
+    private final DataSource dataSource;
+    private final List<Sample> samples = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean stopped;
+    private String pgError;
+
+    private LoadTrace(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.thread = new Thread(this::run, "caravan-load-trace");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts sampling every 100 ms until {@link #close}. */
+    static LoadTrace start(DataSource dataSource) {
+        LoadTrace t = new LoadTrace(dataSource);
+        t.thread.start();
+        return t;
+    }
+
+    private void run() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
+        var jit = ManagementFactory.getCompilationMXBean();
+        VmThreads vm = new VmThreads();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            long next = System.nanoTime();
+            while (!stopped) {
+                long now = System.nanoTime();
+                long[] gc = collections();
+                Sample s = new Sample(now, os.getProcessCpuTime(), jit.getTotalCompilationTime(), vm.read(), LoadCommand.MachineCpu.read(), pressure("cpu"),
+                        pressure("io"), gc[0], gc[1], pgWaits(st), checkpointer(st), serverThreads(threads));
+                synchronized (samples) {
+                    samples.add(s);
+                }
+                next += PERIOD_NANOS;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } else {
+                    next = System.nanoTime();
+                }
+            }
+        } catch (SQLException e) {
+            pgError = e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Microseconds some task (index 0) and every task (index 1) waited, from {@code /proc/pressure/KIND}; null without. */
+    static long[] pressure(String kind) {
+        try {
+            long[] total = new long[2];
+            for (String line : Files.readAllLines(Path.of("/proc/pressure", kind))) {
+                int at = line.indexOf("total=");
+                if (at >= 0) {
+                    total[line.startsWith("full") ? 1 : 0] = Long.parseLong(line.substring(at + 6).trim());
+                }
+            }
+            return total;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long[] collections() {
+        long n = 0;
+        long ms = 0;
+        for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, b.getCollectionCount());
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        return new long[]{n, ms};
+    }
+
+    /** The wait events of PostgreSQL's busy processes, e.g. "IO:WalSync 1, Client:ClientRead 2"; "" when none waits. */
+    private String pgWaits(Statement st) throws SQLException {
+        Map<String, Integer> waits = new TreeMap<>();
+        try (ResultSet rs = st.executeQuery("select coalesce(wait_event_type || ':' || wait_event, 'CPU'), backend_type"
+                + " from pg_stat_activity where pid <> pg_backend_pid()"
+                + " and (state = 'active' or backend_type not in ('client backend'))")) {
+            while (rs.next()) {
+                String what = rs.getString(1);
+                String who = rs.getString(2);
+                // The background processes' idle waits (their main loops) say nothing; what they wait on otherwise does.
+                if (!who.equals("client backend") && (what.startsWith("Activity:") || what.equals("CPU"))) {
+                    continue;
+                }
+                waits.merge(who.equals("client backend") ? what : who + " " + what, 1, Integer::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        waits.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return b.toString();
+    }
+
+    /** PostgreSQL's checkpointer: buffers written, and milliseconds spent writing and syncing files; null where unknown. */
+    private long[] checkpointer(Statement st) {
+        try (ResultSet rs = st.executeQuery("select buffers_written, write_time, sync_time from pg_stat_checkpointer")) {
+            rs.next();
+            return new long[]{rs.getLong(1), (long) rs.getDouble(2), (long) rs.getDouble(3)};
+        } catch (SQLException e) {
+            return null; // PostgreSQL before 17 keeps these in pg_stat_bgwriter; the trace goes on without them
+        }
+    }
+
+    /** The state of the server's own threads that are not running: "caravan-writer-2-a WAITING", … */
+    private static String serverThreads(java.lang.management.ThreadMXBean threads) {
+        StringBuilder b = new StringBuilder();
+        // Without stack traces (depth 0) the states are read without stopping the JVM at a safepoint.
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+            if (t == null) {
+                continue; // ended since its id was read
+            }
+            String name = t.getThreadName();
+            if (name.startsWith("caravan-tenant-") || name.startsWith("caravan-encoder-") || name.startsWith("caravan-writer-")) {
+                b.append(b.length() == 0 ? "" : ", ").append(name.substring("caravan-".length())).append(' ')
+                        .append(t.getThreadState() == Thread.State.RUNNABLE ? "run" : t.getThreadState().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopped = true;
+        thread.join();
+    }
+
+    /**
+     * Writes the trace: a line per sample from {@code start} (the first request's due time) on, with the requests
+     * due in the 100 ms before it (count, answered, slowest) beside what was sampled. Returns the slowest slices'
+     * lines, worst first, for the command to print.
+     */
+    List<String> write(Path file, long start, long interval, long[] latency, int worst) throws IOException {
+        List<Sample> all;
+        synchronized (samples) {
+            all = List.copyOf(samples);
+        }
+        List<String[]> slow = new ArrayList<>();
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            out.println("ms\tdue\tslowest_ms\tjvm_cpu_ms\tjit_ms\tcompiler_cpu_ms\tgc_threads_cpu_ms\tmachine_busy_pct\tcpu_wait_some_ms\tio_wait_some_ms"
+                    + "\tio_wait_full_ms\tgc\tgc_ms\tcheckpoint_buffers\tcheckpoint_write_ms\tcheckpoint_sync_ms"
+                    + "\tpostgres_waits\tserver_threads");
+            for (int i = 1; i < all.size(); i++) {
+                Sample a = all.get(i - 1);
+                Sample b = all.get(i);
+                if (b.nanos < start) {
+                    continue;
+                }
+                long from = Math.max(0, ceilDiv(a.nanos - start, interval));
+                long to = Math.min(latency.length, ceilDiv(b.nanos - start, interval));
+                long due = Math.max(0, to - from);
+                long slowest = -1;
+                for (long r = from; r < to; r++) {
+                    slowest = Math.max(slowest, latency[(int) r]);
+                }
+                String line = String.format(Locale.ROOT, "%d\t%d\t%s\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s",
+                        (b.nanos - start) / 1_000_000, due, slowest < 0 ? "" : String.format(Locale.ROOT, "%.1f", slowest / 1e6),
+                        (b.jvmCpuNanos - a.jvmCpuNanos) / 1e6, b.jitMillis - a.jitMillis,
+                        ticks(a.vmThreads, b.vmThreads, 0), ticks(a.vmThreads, b.vmThreads, 1), busy(a.machine, b.machine),
+                        delta(a.cpuPressure, b.cpuPressure, 0), delta(a.ioPressure, b.ioPressure, 0),
+                        delta(a.ioPressure, b.ioPressure, 1), b.gcCount - a.gcCount, b.gcMillis - a.gcMillis,
+                        diff(a.checkpointer, b.checkpointer, 0), diff(a.checkpointer, b.checkpointer, 1),
+                        diff(a.checkpointer, b.checkpointer, 2), b.pgWaits, b.threads);
+                out.println(line);
+                slow.add(new String[]{Long.toString(slowest), line});
+            }
+            if (pgError != null) {
+                out.println("# PostgreSQL could not be sampled: " + pgError);
+            }
+        }
+        return slow.stream().sorted(Comparator.comparingLong((String[] s) -> Long.parseLong(s[0])).reversed()).limit(worst)
+                .map(s -> s[1]).toList();
+    }
+
+    private static String ticks(long[] a, long[] b, int i) {
+        return a == null || b == null ? "" : Long.toString((b[i] - a[i]) * 10); // clock ticks of 10 ms
+    }
+
+    /**
+     * The CPU time of the JVM's own threads that its management beans do not show: the JIT compilers and the
+     * collector's (its pauses' workers, concurrent marking, refinement), from {@code /proc/self/task}. The threads are
+     * looked up by name once a second, since the JVM starts and stops compiler threads as it needs them.
+     */
+    private static final class VmThreads {
+
+        /** By thread id: {0 for a compiler or 1 for the collector, its last ticks}; ended threads keep their last. */
+        private final Map<Long, long[]> threads = new java.util.HashMap<>();
+        private int samples;
+
+        /** Clock ticks of the compiler threads (index 0) and the collector's (index 1); null without /proc. */
+        long[] read() {
+            try {
+                if (samples++ % 10 == 0) {
+                    find();
+                }
+                long[] ticks = new long[2];
+                for (var t : threads.entrySet()) {
+                    try {
+                        String stat = Files.readString(Path.of("/proc/self/task", Long.toString(t.getKey()), "stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                        t.getValue()[1] = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    } catch (IOException ended) {
+                        // a compiler thread the JVM stopped: its last figure stands
+                    }
+                    ticks[(int) t.getValue()[0]] += t.getValue()[1];
+                }
+                return ticks;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private void find() throws IOException {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String name;
+                    try {
+                        name = Files.readString(task.resolve("comm")).trim();
+                    } catch (IOException ended) {
+                        continue;
+                    }
+                    int kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
+                    if (kind >= 0) {
+                        threads.putIfAbsent(Long.parseLong(task.getFileName().toString()), new long[]{kind, 0});
+                    }
+                }
+            }
+        }
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
+    }
+
+    private static String busy(long[] a, long[] b) {
+        if (a == null || b == null || b[1] == a[1]) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.0f", 100.0 * (b[0] - a[0]) / (b[1] - a[1]));
+    }
+
+    private static String delta(long[] a, long[] b, int i) {
+        return a == null || b == null ? "" : String.format(Locale.ROOT, "%.1f", (b[i] - a[i]) / 1e3);
+    }
+
+    private static String diff(long[] a, long[] b, int i) {
+        return a == null || b == null ? "" : Long.toString(b[i] - a[i]);
+    }
+}
