@@ -188,6 +188,7 @@ final class LoadCommand implements Callable<Integer> {
         };
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int sent = 0;
+        LoadTrace sampler = traced == null ? null : LoadTrace.start(traced); // with the warm-up: see LoadTrace#start
         if (warmupSeconds > 0) {
             System.err.printf(Locale.ROOT, "Warming up: %d orders per second in rounds of %d s over up to %d connections, until"
                     + " a round is answered on time with the JIT compiler quiet, for at most %d s (not measured) …%n",
@@ -206,6 +207,9 @@ final class LoadCommand implements Callable<Integer> {
                 sent += n;
                 if (round.answered(0, n / rate).length == 0) {
                     System.err.println("  no request of that round was answered: the server has stopped answering; stopping");
+                    if (sampler != null) {
+                        sampler.close();
+                    }
                     return 1;
                 }
             }
@@ -224,7 +228,6 @@ final class LoadCommand implements Callable<Integer> {
         long[] gc = collections();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = threads.getTotalThreadAllocatedBytes();
-        LoadTrace sampler = traced == null ? null : LoadTrace.start(traced);
         Phase measured = Phase.send(u, requests, rate, errors);
         if (sampler != null) {
             sampler.close();

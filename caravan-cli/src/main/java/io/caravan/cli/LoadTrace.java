@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +32,7 @@ final class LoadTrace implements AutoCloseable {
 
     static final long PERIOD_NANOS = 100_000_000L;
 
-    private record Sample(long nanos, long jvmCpuNanos, long jitMillis, long[] vmThreads, long[] machine, long[] cpuPressure, long[] ioPressure,
+    private record Sample(long nanos, long canaryNanos, long jvmCpuNanos, long jitMillis, long[] vmThreads, long[] machine, long[] cpuPressure, long[] ioPressure,
                           long gcCount, long gcMillis, String pgWaits, long[] checkpointer, String threads) {
     }
 
@@ -48,7 +48,11 @@ final class LoadTrace implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts sampling every 100 ms until {@link #close}. */
+    /**
+     * Starts sampling every 100 ms until {@link #close}. Start it with the warm-up, not with the window it is to trace:
+     * the sampler's own code is then compiled before the window, and the JIT compiler's work in the window is the
+     * server's.
+     */
     static LoadTrace start(DataSource dataSource) {
         LoadTrace t = new LoadTrace(dataSource);
         t.thread.start();
@@ -60,13 +64,15 @@ final class LoadTrace implements AutoCloseable {
         var threads = ManagementFactory.getThreadMXBean();
         var jit = ManagementFactory.getCompilationMXBean();
         VmThreads vm = new VmThreads();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement waits = c.prepareStatement(WAITS);
+             PreparedStatement checkpoints = c.prepareStatement(CHECKPOINTER)) {
             long next = System.nanoTime();
             while (!stopped) {
                 long now = System.nanoTime();
                 long[] gc = collections();
-                Sample s = new Sample(now, os.getProcessCpuTime(), jit.getTotalCompilationTime(), vm.read(), LoadCommand.MachineCpu.read(), pressure("cpu"),
-                        pressure("io"), gc[0], gc[1], pgWaits(st), checkpointer(st), serverThreads(threads));
+                Sample s = new Sample(now, canary(threads), os.getProcessCpuTime(), jit.getTotalCompilationTime(), vm.read(), LoadCommand.MachineCpu.read(), pressure("cpu"),
+                        pressure("io"), gc[0], gc[1], pgWaits(waits), checkpointer(checkpoints), serverThreads(threads));
                 synchronized (samples) {
                     samples.add(s);
                 }
@@ -83,6 +89,27 @@ final class LoadTrace implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Steps of {@link #canary}: about 0.3 ms of one core at this project's machine's usual speed. */
+    private static final int CANARY_STEPS = 300_000;
+    private static volatile long canarySink;
+
+    /**
+     * The CPU time this thread takes for a fixed piece of arithmetic. CPU time leaves out the time the thread waited for
+     * a core, so a rise means each core got slower — as when the machine's host runs something else on the same
+     * physical core — not busier.
+     */
+    private static long canary(java.lang.management.ThreadMXBean threads) {
+        long before = threads.getCurrentThreadCpuTime();
+        long x = canarySink | 1;
+        for (int i = 0; i < CANARY_STEPS; i++) {
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+        }
+        canarySink = x;
+        return threads.getCurrentThreadCpuTime() - before;
     }
 
     /** Microseconds some task (index 0) and every task (index 1) waited, from {@code /proc/pressure/KIND}; null without. */
@@ -112,11 +139,13 @@ final class LoadTrace implements AutoCloseable {
     }
 
     /** The wait events of PostgreSQL's busy processes, e.g. "IO:WalSync 1, Client:ClientRead 2"; "" when none waits. */
-    private String pgWaits(Statement st) throws SQLException {
+    private static final String WAITS = "select coalesce(wait_event_type || ':' || wait_event, 'CPU'), backend_type"
+            + " from pg_stat_activity where pid <> pg_backend_pid() and (state = 'active' or backend_type <> 'client backend')";
+    private static final String CHECKPOINTER = "select buffers_written, write_time, sync_time from pg_stat_checkpointer";
+
+    private static String pgWaits(PreparedStatement st) throws SQLException {
         Map<String, Integer> waits = new TreeMap<>();
-        try (ResultSet rs = st.executeQuery("select coalesce(wait_event_type || ':' || wait_event, 'CPU'), backend_type"
-                + " from pg_stat_activity where pid <> pg_backend_pid()"
-                + " and (state = 'active' or backend_type not in ('client backend'))")) {
+        try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 String what = rs.getString(1);
                 String who = rs.getString(2);
@@ -133,8 +162,8 @@ final class LoadTrace implements AutoCloseable {
     }
 
     /** PostgreSQL's checkpointer: buffers written, and milliseconds spent writing and syncing files; null where unknown. */
-    private long[] checkpointer(Statement st) {
-        try (ResultSet rs = st.executeQuery("select buffers_written, write_time, sync_time from pg_stat_checkpointer")) {
+    private static long[] checkpointer(PreparedStatement st) {
+        try (ResultSet rs = st.executeQuery()) {
             rs.next();
             return new long[]{rs.getLong(1), (long) rs.getDouble(2), (long) rs.getDouble(3)};
         } catch (SQLException e) {
@@ -177,7 +206,7 @@ final class LoadTrace implements AutoCloseable {
         }
         List<String[]> slow = new ArrayList<>();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            out.println("ms\tdue\tslowest_ms\tjvm_cpu_ms\tjit_ms\tcompiler_cpu_ms\tgc_threads_cpu_ms\tmachine_busy_pct\tcpu_wait_some_ms\tio_wait_some_ms"
+            out.println("ms\tdue\tslowest_ms\tcanary_us\tjvm_cpu_ms\tjit_ms\tcompiler_cpu_ms\tgc_threads_cpu_ms\tmachine_busy_pct\tcpu_wait_some_ms\tio_wait_some_ms"
                     + "\tio_wait_full_ms\tgc\tgc_ms\tcheckpoint_buffers\tcheckpoint_write_ms\tcheckpoint_sync_ms"
                     + "\tpostgres_waits\tserver_threads");
             for (int i = 1; i < all.size(); i++) {
@@ -193,9 +222,9 @@ final class LoadTrace implements AutoCloseable {
                 for (long r = from; r < to; r++) {
                     slowest = Math.max(slowest, latency[(int) r]);
                 }
-                String line = String.format(Locale.ROOT, "%d\t%d\t%s\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s",
+                String line = String.format(Locale.ROOT, "%d\t%d\t%s\t%d\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s",
                         (b.nanos - start) / 1_000_000, due, slowest < 0 ? "" : String.format(Locale.ROOT, "%.1f", slowest / 1e6),
-                        (b.jvmCpuNanos - a.jvmCpuNanos) / 1e6, b.jitMillis - a.jitMillis,
+                        b.canaryNanos / 1000, (b.jvmCpuNanos - a.jvmCpuNanos) / 1e6, b.jitMillis - a.jitMillis,
                         ticks(a.vmThreads, b.vmThreads, 0), ticks(a.vmThreads, b.vmThreads, 1), busy(a.machine, b.machine),
                         delta(a.cpuPressure, b.cpuPressure, 0), delta(a.ioPressure, b.ioPressure, 0),
                         delta(a.ioPressure, b.ioPressure, 1), b.gcCount - a.gcCount, b.gcMillis - a.gcMillis,
