@@ -262,7 +262,7 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     /** Garbage collections so far and the milliseconds they took, over all collectors. */
-    private static long[] collections() {
+    static long[] collections() {
         long n = 0;
         long ms = 0;
         for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -270,6 +270,16 @@ final class LoadCommand implements Callable<Integer> {
             ms += Math.max(0, b.getCollectionTime());
         }
         return new long[]{n, ms};
+    }
+
+    /**
+     * The CPU time of a process or thread in clock ticks: utime + stime, fields 14 and 15 of its {@code /proc/…/stat}
+     * (counted after the name, which may hold spaces).
+     */
+    static long cpuTicks(Path stat) throws IOException {
+        String s = Files.readString(stat);
+        String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** The machine's CPU time from Linux's {@code /proc/stat}: every process's, PostgreSQL's included. */
@@ -332,11 +342,8 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
 
-        /** utime + stime of a process, fields 14 and 15 of its {@code stat} (after the name, which may hold spaces). */
         private static long ticks(long pid) throws IOException {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return cpuTicks(Path.of("/proc", Long.toString(pid), "stat"));
         }
 
         /** "; PostgreSQL's processes, N µs a request", or "" where they cannot be read. */

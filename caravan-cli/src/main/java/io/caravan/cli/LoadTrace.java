@@ -70,7 +70,7 @@ final class LoadTrace implements AutoCloseable {
             long next = System.nanoTime();
             while (!stopped) {
                 long now = System.nanoTime();
-                long[] gc = collections();
+                long[] gc = LoadCommand.collections();
                 Sample s = new Sample(now, canary(threads), os.getProcessCpuTime(), jit.getTotalCompilationTime(), vm.read(), LoadCommand.MachineCpu.read(), pressure("cpu"),
                         pressure("io"), gc[0], gc[1], pgWaits(waits), checkpointer(checkpoints), serverThreads(threads));
                 synchronized (samples) {
@@ -126,16 +126,6 @@ final class LoadTrace implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static long[] collections() {
-        long n = 0;
-        long ms = 0;
-        for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            n += Math.max(0, b.getCollectionCount());
-            ms += Math.max(0, b.getCollectionTime());
-        }
-        return new long[]{n, ms};
     }
 
     /** The wait events of PostgreSQL's busy processes, e.g. "IO:WalSync 1, Client:ClientRead 2"; "" when none waits. */
@@ -265,9 +255,7 @@ final class LoadTrace implements AutoCloseable {
                 long[] ticks = new long[2];
                 for (var t : threads.entrySet()) {
                     try {
-                        String stat = Files.readString(Path.of("/proc/self/task", Long.toString(t.getKey()), "stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-                        t.getValue()[1] = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        t.getValue()[1] = LoadCommand.cpuTicks(Path.of("/proc/self/task", Long.toString(t.getKey()), "stat"));
                     } catch (IOException ended) {
                         // a compiler thread the JVM stopped: its last figure stands
                     }
