@@ -70,8 +70,10 @@ final class LoadCommand implements Callable<Integer> {
     int warmupSeconds;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "single: also write what the machine, the JVM and PostgreSQL"
-            + " did every 100 ms of the measured window (CPU, pressure on the cores and the disk, collections,"
-            + " PostgreSQL's waits and checkpoints, the server's threads) beside the slowest answer due in it, and print"
+            + " did every 100 ms of the measured window (CPU of the JVM, its compilers and collector, PostgreSQL's"
+            + " processes and the rest of the machine, time stolen by a virtual machine's host, pressure on the cores and"
+            + " the disk, collections, PostgreSQL's waits, autovacuum and checkpoints, the server's threads) beside the"
+            + " slowest answer due in it, and print"
             + " the slowest slices.")
     Path trace;
 
@@ -188,7 +190,7 @@ final class LoadCommand implements Callable<Integer> {
         };
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int sent = 0;
-        LoadTrace sampler = traced == null ? null : LoadTrace.start(traced); // with the warm-up: see LoadTrace#start
+        LoadTrace sampler = traced == null ? null : LoadTrace.start(traced, postgresData); // with the warm-up: see LoadTrace#start
         if (warmupSeconds > 0) {
             System.err.printf(Locale.ROOT, "Warming up: %d orders per second in rounds of %d s over up to %d connections, until"
                     + " a round is answered on time with the JIT compiler quiet, for at most %d s (not measured) …%n",
@@ -285,22 +287,28 @@ final class LoadCommand implements Callable<Integer> {
     /** The machine's CPU time from Linux's {@code /proc/stat}: every process's, PostgreSQL's included. */
     static final class MachineCpu {
 
-        /** Busy and total jiffies of all cores, or null where there is no {@code /proc/stat}. */
+        /**
+         * Busy, total and stolen jiffies of all cores, or null where there is no {@code /proc/stat}. Stolen time is time a
+         * virtual machine's core was ready to run but its host ran something else; it counts as busy.
+         */
         static long[] read() {
             try {
                 String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
                 long total = 0;
-                for (int i = 1; i < f.length; i++) {
+                for (int i = 1; i <= Math.min(8, f.length - 1); i++) { // user … steal; guest time is already in user and nice
                     total += Long.parseLong(f[i]);
                 }
                 long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle, and waiting for I/O
-                return new long[]{total - idle, total};
+                return new long[]{total - idle, total, f.length > 8 ? Long.parseLong(f[8]) : 0};
             } catch (IOException | RuntimeException e) {
                 return null;
             }
         }
 
-        /** "; the machine, all its processes, N µs a request, P% busy", or "" where /proc/stat cannot be read. */
+        /**
+         * "; the machine, all its processes, N µs a request, P% busy, S% of the time stolen", or "" where /proc/stat cannot
+         * be read.
+         */
         static String since(long[] before, int requests) {
             long[] after = read();
             if (before == null || after == null || after[1] == before[1]) {
@@ -308,8 +316,9 @@ final class LoadCommand implements Callable<Integer> {
             }
             double busy = after[0] - before[0];
             double hz = 100; // USER_HZ, the unit of /proc/stat on every Linux architecture Java runs on
-            return String.format(Locale.ROOT, "; the machine, all its processes, %.0f µs a request, %.0f%% busy",
-                    busy / hz * 1e6 / requests, 100 * busy / (after[1] - before[1]));
+            return String.format(Locale.ROOT, "; the machine, all its processes, %.0f µs a request, %.0f%% busy, %.1f%% of the time"
+                    + " stolen by its host", busy / hz * 1e6 / requests, 100 * busy / (after[1] - before[1]),
+                    100.0 * (after[2] - before[2]) / (after[1] - before[1]));
         }
     }
 

@@ -33,17 +33,19 @@ final class LoadTrace implements AutoCloseable {
     static final long PERIOD_NANOS = 100_000_000L;
 
     private record Sample(long nanos, long canaryNanos, long jvmCpuNanos, long jitMillis, long[] vmThreads, long[] machine, long[] cpuPressure, long[] ioPressure,
-                          long gcCount, long gcMillis, String pgWaits, long[] checkpointer, String threads) {
+                          long[] postgresTicks, long gcCount, long gcMillis, String pgWaits, long[] checkpointer, String threads) {
     }
 
     private final DataSource dataSource;
+    private final PostgresProcesses postgres;
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
     private volatile boolean stopped;
     private String pgError;
 
-    private LoadTrace(DataSource dataSource) {
+    private LoadTrace(DataSource dataSource, Path postgresData) {
         this.dataSource = dataSource;
+        this.postgres = new PostgresProcesses(postgresData);
         this.thread = new Thread(this::run, "caravan-load-trace");
         this.thread.setDaemon(true);
     }
@@ -53,8 +55,8 @@ final class LoadTrace implements AutoCloseable {
      * the sampler's own code is then compiled before the window, and the JIT compiler's work in the window is the
      * server's.
      */
-    static LoadTrace start(DataSource dataSource) {
-        LoadTrace t = new LoadTrace(dataSource);
+    static LoadTrace start(DataSource dataSource, Path postgresData) {
+        LoadTrace t = new LoadTrace(dataSource, postgresData);
         t.thread.start();
         return t;
     }
@@ -72,7 +74,7 @@ final class LoadTrace implements AutoCloseable {
                 long now = System.nanoTime();
                 long[] gc = LoadCommand.collections();
                 Sample s = new Sample(now, canary(threads), os.getProcessCpuTime(), jit.getTotalCompilationTime(), vm.read(), LoadCommand.MachineCpu.read(), pressure("cpu"),
-                        pressure("io"), gc[0], gc[1], pgWaits(waits), checkpointer(checkpoints), serverThreads(threads));
+                        pressure("io"), postgres.read(), gc[0], gc[1], pgWaits(waits), checkpointer(checkpoints), serverThreads(threads));
                 synchronized (samples) {
                     samples.add(s);
                 }
@@ -128,8 +130,11 @@ final class LoadTrace implements AutoCloseable {
         }
     }
 
-    /** The wait events of PostgreSQL's busy processes, e.g. "IO:WalSync 1, Client:ClientRead 2"; "" when none waits. */
-    private static final String WAITS = "select coalesce(wait_event_type || ':' || wait_event, 'CPU'), backend_type"
+    /**
+     * The wait events of PostgreSQL's busy processes, e.g. "IO:WalSync 1, Client:ClientRead 2", and what any autovacuum
+     * worker is working on; "" when none waits.
+     */
+    private static final String WAITS = "select coalesce(wait_event_type || ':' || wait_event, 'CPU'), backend_type, query"
             + " from pg_stat_activity where pid <> pg_backend_pid() and (state = 'active' or backend_type <> 'client backend')";
     private static final String CHECKPOINTER = "select buffers_written, write_time, sync_time from pg_stat_checkpointer";
 
@@ -139,6 +144,11 @@ final class LoadTrace implements AutoCloseable {
             while (rs.next()) {
                 String what = rs.getString(1);
                 String who = rs.getString(2);
+                if (who.equals("autovacuum worker")) {
+                    // what it works on, e.g. "autovacuum: VACUUM public.alert", whether it waits or runs
+                    waits.merge(rs.getString(3) + (what.equals("CPU") ? "" : " " + what), 1, Integer::sum);
+                    continue;
+                }
                 // The background processes' idle waits (their main loops) say nothing; what they wait on otherwise does.
                 if (!who.equals("client backend") && (what.startsWith("Activity:") || what.equals("CPU"))) {
                     continue;
@@ -196,7 +206,8 @@ final class LoadTrace implements AutoCloseable {
         }
         List<String[]> slow = new ArrayList<>();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            out.println("ms\tdue\tslowest_ms\tcanary_us\tjvm_cpu_ms\tjit_ms\tcompiler_cpu_ms\tgc_threads_cpu_ms\tmachine_busy_pct\tcpu_wait_some_ms\tio_wait_some_ms"
+            out.println("ms\tdue\tslowest_ms\tcanary_us\tjvm_cpu_ms\tjit_ms\tcompiler_cpu_ms\tgc_workers_cpu_ms\tgc_concurrent_cpu_ms\tmachine_busy_pct\tstolen_ms\tpg_backends_cpu_ms\tpg_autovacuum_cpu_ms"
+                    + "\tpg_background_cpu_ms\toutside_cpu_ms\tcpu_wait_some_ms\tio_wait_some_ms"
                     + "\tio_wait_full_ms\tgc\tgc_ms\tcheckpoint_buffers\tcheckpoint_write_ms\tcheckpoint_sync_ms"
                     + "\tpostgres_waits\tserver_threads");
             for (int i = 1; i < all.size(); i++) {
@@ -212,10 +223,11 @@ final class LoadTrace implements AutoCloseable {
                 for (long r = from; r < to; r++) {
                     slowest = Math.max(slowest, latency[(int) r]);
                 }
-                String line = String.format(Locale.ROOT, "%d\t%d\t%s\t%d\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s",
+                String line = String.format(Locale.ROOT, "%d\t%d\t%s\t%d\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s",
                         (b.nanos - start) / 1_000_000, due, slowest < 0 ? "" : String.format(Locale.ROOT, "%.1f", slowest / 1e6),
                         b.canaryNanos / 1000, (b.jvmCpuNanos - a.jvmCpuNanos) / 1e6, b.jitMillis - a.jitMillis,
-                        ticks(a.vmThreads, b.vmThreads, 0), ticks(a.vmThreads, b.vmThreads, 1), busy(a.machine, b.machine),
+                        ticks(a.vmThreads, b.vmThreads, 0), ticks(a.vmThreads, b.vmThreads, 1), ticks(a.vmThreads, b.vmThreads, 2), busy(a.machine, b.machine),
+                        a.machine == null || b.machine == null ? "" : Long.toString((b.machine[2] - a.machine[2]) * 10), postgresMillis(b, 0), postgresMillis(b, 1), postgresMillis(b, 2), outside(a, b),
                         delta(a.cpuPressure, b.cpuPressure, 0), delta(a.ioPressure, b.ioPressure, 0),
                         delta(a.ioPressure, b.ioPressure, 1), b.gcCount - a.gcCount, b.gcMillis - a.gcMillis,
                         diff(a.checkpointer, b.checkpointer, 0), diff(a.checkpointer, b.checkpointer, 1),
@@ -231,6 +243,75 @@ final class LoadTrace implements AutoCloseable {
                 .map(s -> s[1]).toList();
     }
 
+    /** PostgreSQL's CPU in the slice before {@code b}: its client backends (0), autovacuum (1) or other processes (2). */
+    private static String postgresMillis(Sample b, int kind) {
+        return b.postgresTicks == null ? "" : Long.toString(b.postgresTicks[kind] * 10);
+    }
+
+    /**
+     * The CPU the machine spent in the slice outside this JVM and PostgreSQL: the kernel's own work, other programs. From
+     * clock ticks of 10 ms, so a slice's figure is good to about 20 ms either way.
+     */
+    private static String outside(Sample a, Sample b) {
+        if (a.machine == null || b.machine == null || b.postgresTicks == null) {
+            return "";
+        }
+        long machine = (b.machine[0] - a.machine[0] - (b.machine[2] - a.machine[2])) * 10; // stolen time ran no process here
+        long postgres = (b.postgresTicks[0] + b.postgresTicks[1] + b.postgresTicks[2]) * 10;
+        return String.format(Locale.ROOT, "%.0f", machine - postgres - (b.jvmCpuNanos - a.jvmCpuNanos) / 1e6);
+    }
+
+    /**
+     * The CPU of PostgreSQL's processes since the last sample, by kind, from {@code /proc}: the postmaster's children are
+     * listed at each sample and each one's kind read once from the title PostgreSQL gives it. A process that started in the
+     * slice counts from its start; one that ended in it loses what it used after the sample before.
+     */
+    private static final class PostgresProcesses {
+
+        private final Path dataDirectory;
+        /** By process id: {kind, ticks at the last sample}. */
+        private final Map<Long, long[]> processes = new java.util.HashMap<>();
+
+        PostgresProcesses(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
+
+        /** Clock ticks since the last call of the client backends, autovacuum and the rest; null where unreadable. */
+        long[] read() {
+            Map<Long, Long> now = LoadCommand.PostgresCpu.read(dataDirectory);
+            if (now == null) {
+                return null;
+            }
+            long[] ticks = new long[3];
+            for (var e : now.entrySet()) {
+                long[] p = processes.get(e.getKey());
+                if (p == null) {
+                    p = new long[]{kind(e.getKey()), 0};
+                    processes.put(e.getKey(), p);
+                }
+                ticks[(int) p[0]] += e.getValue() - p[1];
+                p[1] = e.getValue();
+            }
+            processes.keySet().retainAll(now.keySet());
+            return ticks;
+        }
+
+        /** 1 for an autovacuum process, 0 for a client's backend, 2 for the postmaster and its other helpers. */
+        private static int kind(long pid) {
+            String title;
+            try {
+                title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+            } catch (IOException ended) {
+                return 2;
+            }
+            if (title.contains("autovacuum")) {
+                return 1;
+            }
+            // A backend's title is "postgres: user database host(port) activity"; the helpers name themselves.
+            return title.startsWith("postgres: ") && title.indexOf('(') > 0 && !title.contains("io worker") ? 0 : 2;
+        }
+    }
+
     private static String ticks(long[] a, long[] b, int i) {
         return a == null || b == null ? "" : Long.toString((b[i] - a[i]) * 10); // clock ticks of 10 ms
     }
@@ -242,17 +323,20 @@ final class LoadTrace implements AutoCloseable {
      */
     private static final class VmThreads {
 
-        /** By thread id: {0 for a compiler or 1 for the collector, its last ticks}; ended threads keep their last. */
+        /** By thread id: {its kind, as in {@link #read}, its last ticks}; ended threads keep their last. */
         private final Map<Long, long[]> threads = new java.util.HashMap<>();
         private int samples;
 
-        /** Clock ticks of the compiler threads (index 0) and the collector's (index 1); null without /proc. */
+        /**
+         * Clock ticks of the compiler threads (index 0), the collector's pause workers (1) and its threads that work beside
+         * the application: concurrent marking, refinement, its service thread (2); null without /proc.
+         */
         long[] read() {
             try {
                 if (samples++ % 10 == 0) {
                     find();
                 }
-                long[] ticks = new long[2];
+                long[] ticks = new long[3];
                 for (var t : threads.entrySet()) {
                     try {
                         t.getValue()[1] = LoadCommand.cpuTicks(Path.of("/proc/self/task", Long.toString(t.getKey()), "stat"));
@@ -276,8 +360,9 @@ final class LoadTrace implements AutoCloseable {
                     } catch (IOException ended) {
                         continue;
                     }
+                    // G1's names; a pause's workers are "GC Thread#N", the rest works beside the application.
                     int kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
-                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
+                            : name.startsWith("GC Thread") ? 1 : name.startsWith("G1 ") ? 2 : -1;
                     if (kind >= 0) {
                         threads.putIfAbsent(Long.parseLong(task.getFileName().toString()), new long[]{kind, 0});
                     }

@@ -69,20 +69,30 @@ class CommandLineTest {
         assertThat(r.out()).contains("single: 600 orders at 200/s over 3 s measured", ", 0 errors;", "p99 ", "; PostgreSQL's processes ");
         assertThat(r.err()).contains("trace of every 100 ms in " + trace);
         List<String> lines = Files.readAllLines(trace);
-        assertThat(lines.get(0)).startsWith("ms\tdue\tslowest_ms\tcanary_us\tjvm_cpu_ms\tjit_ms").endsWith("\tpostgres_waits\tserver_threads");
+        assertThat(lines.get(0)).startsWith("ms\tdue\tslowest_ms\tcanary_us\tjvm_cpu_ms\tjit_ms")
+                .contains("\tmachine_busy_pct\tstolen_ms\tpg_backends_cpu_ms\tpg_autovacuum_cpu_ms\tpg_background_cpu_ms\toutside_cpu_ms\t").endsWith("\tpostgres_waits\tserver_threads");
         List<String> samples = lines.subList(1, lines.size());
         // At least the 3 s of the window sampled every 100 ms, no gap of a second even on a busy machine.
         assertThat(samples).hasSizeGreaterThanOrEqualTo(20);
         int due = 0;
         long ms = 0;
+        long backends = 0;
         for (String line : samples) {
             String[] f = line.split("\t", -1);
-            assertThat(f).as(line).hasSize(19);
+            assertThat(f).as(line).hasSize(25);
             assertThat(Long.parseLong(f[0]) - ms).as(line).isBetween(0L, 1000L);
             ms = Long.parseLong(f[0]);
             due += Integer.parseInt(f[1]);
-            assertThat(f[18]).as(line).contains("tenant-").contains("encoder-").contains("writer-");
+            assertThat(f[24]).as(line).contains("tenant-").contains("encoder-").contains("writer-");
+            // PostgreSQL's processes are read from /proc each slice: a figure in whole clock ticks of 10 ms, never negative.
+            for (int c = 10; c <= 13; c++) {
+                assertThat(Long.parseLong(f[c]) % 10).as(line).isZero();
+                assertThat(Long.parseLong(f[c])).as(line).isNotNegative();
+            }
+            backends += Long.parseLong(f[11]);
         }
+        // 600 orders stored one by one cost PostgreSQL's backends some CPU: a column of zeros would be a sampler reading nothing.
+        assertThat(backends).isPositive();
         // Every request due in the window falls in exactly one slice, but for those due before the first sample.
         assertThat(due).isBetween(500, 600);
     }
