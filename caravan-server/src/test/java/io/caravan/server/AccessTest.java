@@ -164,6 +164,25 @@ class AccessTest {
     }
 
     @Test
+    void aRequestIdIsTheCallersWhenSaneAndANewRandomOneOtherwise() {
+        Client viewer = org.as(Org.Role.VIEWER);
+        assertThat(viewer.get("/api/v1/me", "X-Request-Id", "trace-01.a_b").header("X-Request-Id")).isEqualTo("trace-01.a_b");
+        Client.Response missing = viewer.get("/api/v1/alerts/999999999", "X-Request-Id", "call-7");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"requestId\":\"call-7\"");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String unsafe : new String[]{"has space", "new\u00e9line", "x".repeat(65), ""}) {
+            String id = viewer.get("/api/v1/me", "X-Request-Id", unsafe).header("X-Request-Id");
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).as(id).isEqualTo(4);
+            assertThat(uuid.variant()).as(id).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(viewer.get("/api/v1/me").header("X-Request-Id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(ids).as("each request gets its own").hasSize(4);
+    }
+
+    @Test
     void passwordsAndKeysAreStoredOnlyAsHashes() {
         JdbcTemplate jdbc = TestServer.get().context().getBean(JdbcTemplate.class);
         for (String hash : jdbc.queryForList("select password_hash from app_user", String.class)) {

@@ -86,6 +86,11 @@ public final class Client {
         return send(request(path).GET());
     }
 
+    /** A GET with one more header. */
+    public Response get(String path, String header, String value) {
+        return send(request(path).header(header, value).GET());
+    }
+
     public Response post(String path, String json) {
         return post(path, "application/json", json);
     }
