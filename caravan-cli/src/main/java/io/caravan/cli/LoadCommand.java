@@ -107,7 +107,7 @@ final class LoadCommand implements Callable<Integer> {
             ReferenceData reference = context.getBean(ReferenceData.class);
             System.err.println("Server at " + url + ", data in " + dir + "; " + Runtime.getRuntime().availableProcessors()
                     + " processors, Java " + System.getProperty("java.version"));
-            return mode.equals("bulk") ? bulk(url, key, reference)
+            return mode.equals("bulk") ? bulk(url, key, reference, dir.resolve("postgres"))
                     : single(url, key, reference, dir.resolve("postgres"),
                             trace == null ? null : context.getBean(javax.sql.DataSource.class));
         } finally {
@@ -118,7 +118,7 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private int bulk(String url, String key, ReferenceData reference) throws IOException, InterruptedException {
+    private int bulk(String url, String key, ReferenceData reference, Path postgresData) throws IOException, InterruptedException {
         System.err.printf(Locale.ROOT, "Generating a world of %,d orders …%n", warmup + orders);
         List<Event> timeline = new WorldGenerator(reference).generate(42, warmup + orders).timeline();
         List<Event> setup = new ArrayList<>();
@@ -141,13 +141,20 @@ final class LoadCommand implements Callable<Integer> {
         }
         List<String> bodies = DemoLoader.bulks(timed);
         System.err.printf(Locale.ROOT, "Timing %,d orders …%n", timed.size());
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long[] machine = MachineCpu.read();
+        java.util.Map<Long, Long> postgres = PostgresCpu.read(postgresData);
         long t0 = System.nanoTime();
         long assessments = send(loader, bodies);
         double s = (System.nanoTime() - t0) / 1e9;
+        String others = PostgresCpu.since(postgres, postgresData, timed.size(), "an order")
+                + MachineCpu.since(machine, timed.size(), "an order");
         System.out.printf(Locale.ROOT,
                 "bulk: %,d orders in %d requests of up to %,d lines, %,d assessments stored, in %.2f s: %,.0f orders/s"
-                        + " (after %,d warm-up orders)%n", timed.size(), bodies.size(), DemoLoader.BULK_LINES, assessments, s,
-                timed.size() / s, warmup);
+                        + " (after %,d warm-up orders; this JVM, the server and the load generator, %.0f µs of CPU an order%s)%n",
+                timed.size(), bodies.size(), DemoLoader.BULK_LINES, assessments, s, timed.size() / s, warmup,
+                (os.getProcessCpuTime() - cpu) / 1e3 / timed.size(), others);
         return 0;
     }
 
@@ -237,7 +244,8 @@ final class LoadCommand implements Callable<Integer> {
         double allocatedPerRequest = (threads.getTotalThreadAllocatedBytes() - allocated) / 1024.0 / (seconds * rate);
         long[] gcAfter = collections();
         double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
-        String machineCpu = PostgresCpu.since(postgres, postgresData, seconds * rate) + MachineCpu.since(machine, seconds * rate);
+        String machineCpu = PostgresCpu.since(postgres, postgresData, seconds * rate, "a request")
+                + MachineCpu.since(machine, seconds * rate, "a request");
         for (int a = 0; a < seconds; a += ROUND_SECONDS) {
             System.err.printf(Locale.ROOT, "  due in %d-%d s: %s%n", a, Math.min(a + ROUND_SECONDS, seconds),
                     measured.slice(a, Math.min(a + ROUND_SECONDS, seconds)));
@@ -306,18 +314,18 @@ final class LoadCommand implements Callable<Integer> {
         }
 
         /**
-         * "; the machine, all its processes, N µs a request, P% busy, S% of the time stolen", or "" where /proc/stat cannot
-         * be read.
+         * "; the machine, all its processes, N µs {@code unit}, P% busy, S% of the time stolen", or "" where /proc/stat
+         * cannot be read.
          */
-        static String since(long[] before, int requests) {
+        static String since(long[] before, int requests, String unit) {
             long[] after = read();
             if (before == null || after == null || after[1] == before[1]) {
                 return "";
             }
             double busy = after[0] - before[0];
             double hz = 100; // USER_HZ, the unit of /proc/stat on every Linux architecture Java runs on
-            return String.format(Locale.ROOT, "; the machine, all its processes, %.0f µs a request, %.0f%% busy, %.1f%% of the time"
-                    + " stolen by its host", busy / hz * 1e6 / requests, 100 * busy / (after[1] - before[1]),
+            return String.format(Locale.ROOT, "; the machine, all its processes, %.0f µs %s, %.0f%% busy, %.1f%% of the time"
+                    + " stolen by its host", busy / hz * 1e6 / requests, unit, 100 * busy / (after[1] - before[1]),
                     100.0 * (after[2] - before[2]) / (after[1] - before[1]));
         }
     }
@@ -355,8 +363,8 @@ final class LoadCommand implements Callable<Integer> {
             return cpuTicks(Path.of("/proc", Long.toString(pid), "stat"));
         }
 
-        /** "; PostgreSQL's processes, N µs a request", or "" where they cannot be read. */
-        static String since(java.util.Map<Long, Long> before, Path dataDirectory, int requests) {
+        /** "; PostgreSQL's processes N µs {@code unit}" (e.g. "a request"), or "" where they cannot be read. */
+        static String since(java.util.Map<Long, Long> before, Path dataDirectory, int requests, String unit) {
             java.util.Map<Long, Long> after = read(dataDirectory);
             if (before == null || after == null) {
                 return "";
@@ -365,7 +373,7 @@ final class LoadCommand implements Callable<Integer> {
             for (var e : after.entrySet()) {
                 ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
             }
-            return String.format(Locale.ROOT, "; PostgreSQL's processes %.0f µs a request", ticks / 100.0 * 1e6 / requests);
+            return String.format(Locale.ROOT, "; PostgreSQL's processes %.0f µs %s", ticks / 100.0 * 1e6 / requests, unit);
         }
     }
 

@@ -98,6 +98,18 @@ class CommandLineTest {
     }
 
     @Test
+    void loadBulkMeasuresOrdersAndTheCpuEachTook() {
+        Run r = run("load", "bulk", "--orders", "2000", "--warmup", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("bulk: 2,000 orders in 1 requests of up to 20,000 lines", " orders/s (after 0 warm-up orders;",
+                " µs of CPU an order", "; PostgreSQL's processes ", " µs an order, ", "% of the time stolen by its host)");
+        // Each order is assessed and stored: the database's share of an order cannot be nothing.
+        java.util.regex.Matcher pg = java.util.regex.Pattern.compile("PostgreSQL's processes (\\d+) µs an order").matcher(r.out());
+        assertThat(pg.find()).isTrue();
+        assertThat(Long.parseLong(pg.group(1))).isPositive();
+    }
+
+    @Test
     void loadTraceIsRefusedWhereItCannotBeWritten(@TempDir Path dir) {
         Run bulk = run("load", "bulk", "--trace", dir.resolve("t.tsv").toString());
         assertThat(bulk.code()).isEqualTo(2);
