@@ -49,6 +49,11 @@ class IngestApiTest {
         assertThat(a.get("assessment").get("id").stringValue()).isEqualTo("order:O-1");
         assertThat(a.get("assessment").get("estimates").size()).isGreaterThan(2);
 
+        // A record streamed without its length is read the same way; the same record again is a duplicate.
+        Client.Response streamed = ingest.postStreamed("/api/v1/records", "application/json", order("O-1S", "M-1", "12.50"));
+        assertThat(streamed.status()).as(streamed.body()).isEqualTo(201);
+        assertThat(streamed.json().get("assessment").get("id").stringValue()).isEqualTo("order:O-1S");
+
         Client.Response again = ingest.post("/api/v1/records", order("O-1", "M-1", "12.50"));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("status").stringValue()).isEqualTo("duplicate");
@@ -193,6 +198,10 @@ class IngestApiTest {
             Client.Response big = ingest.postNdjson("/api/v1/records", body.toString().repeat(4));
             assertThat(big.status()).isEqualTo(413);
             assertThat(big.json().get("detail").stringValue()).contains("2000 bytes").contains("caravan.ingest.max-body-bytes");
+            // Without a declared length the body is read up to the limit, and refused the same way.
+            Client.Response streamed = ingest.postStreamed("/api/v1/records", "application/x-ndjson", body.toString().repeat(4));
+            assertThat(streamed.status()).isEqualTo(413);
+            assertThat(streamed.json().get("detail").stringValue()).contains("2000 bytes");
         } finally {
             limited.close();
         }

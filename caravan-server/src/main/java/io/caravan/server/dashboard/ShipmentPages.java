@@ -152,8 +152,8 @@ public class ShipmentPages {
     /** The stored record as the engine's shipment (it passed the same parser when it was accepted). */
     private Shipment decode(RecordQueries.Item item) {
         try {
-            var parsed = ingestion.parser().parse(new ByteArrayInputStream(item.record().json().getBytes(StandardCharsets.UTF_8)),
-                    RecordType.SHIPMENT, "shipment " + item.id());
+            byte[] json = item.record().json().getBytes(StandardCharsets.UTF_8);
+            var parsed = ingestion.parser().parse(new ByteArrayInputStream(json), json.length, RecordType.SHIPMENT, "shipment " + item.id());
             if (parsed.records().size() != 1) {
                 throw new IllegalStateException("stored shipment " + item.id() + " no longer parses: " + parsed.errors());
             }

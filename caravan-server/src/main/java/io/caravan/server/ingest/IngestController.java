@@ -73,14 +73,15 @@ public class IngestController {
         Caller caller = Caller.current();
         boolean bulk = request.getContentType() != null && request.getContentType().startsWith("application/x-ndjson");
         if (!bulk) {
-            single(caller, ingestion.parser().parse(request.getInputStream(), type, "record"), response);
+            single(caller, ingestion.parser().parse(request.getInputStream(), request.getContentLengthLong(), type, "record"),
+                    response);
             return null;
         }
         // Chunks go to storage as soon as they are decoded; each is stored in its own transaction, in order. The answer
         // counts assessments but does not carry them, so each chunk's are let go as soon as it is stored.
         List<java.util.concurrent.CompletableFuture<List<RecordOutcome>>> parts = new ArrayList<>();
-        RecordParser.Parsed parsed = ingestion.parser().parse(request.getInputStream(), type, "body", ingestion.batchRecords(),
-                chunk -> {
+        RecordParser.Parsed parsed = ingestion.parser().parse(request.getInputStream(), request.getContentLengthLong(), type, "body",
+                ingestion.batchRecords(), chunk -> {
                     ingestion.admit(caller.tenantId(), chunk.size());
                     parts.add(ingestion.submitAsync(caller.tenantId(), chunk).thenApply(RecordOutcome::withoutAssessments));
                 });

@@ -47,10 +47,13 @@ public final class RecordParser {
         this.maxRecords = maxRecords;
     }
 
-    /** Parses NDJSON; {@code type} null means each line names its schema. */
-    public Parsed parse(InputStream body, RecordType type, String source) throws IOException {
+    /**
+     * Parses NDJSON; {@code type} null means each line names its schema. {@code length} is the body's declared length
+     * (a request's {@code Content-Length}), or -1 when it is not known.
+     */
+    public Parsed parse(InputStream body, long length, RecordType type, String source) throws IOException {
         List<ParsedRecord> all = new ArrayList<>();
-        Parsed p = parse(body, type, source, Integer.MAX_VALUE, all::addAll);
+        Parsed p = parse(body, length, type, source, Integer.MAX_VALUE, all::addAll);
         return new Parsed(all, p.errors(), p.lines());
     }
 
@@ -58,9 +61,9 @@ public final class RecordParser {
      * Parses NDJSON, handing each {@code chunkSize} accepted records to {@code onChunk} (a list of its own) as soon
      * as they are decoded; the answer's records are empty.
      */
-    public Parsed parse(InputStream body, RecordType type, String source, int chunkSize, Consumer<List<ParsedRecord>> onChunk)
-            throws IOException {
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    public Parsed parse(InputStream body, long length, RecordType type, String source, int chunkSize,
+                        Consumer<List<ParsedRecord>> onChunk) throws IOException {
+        byte[] bytes = read(body, length);
         if (bytes.length > maxBytes) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", null, "the body is larger than "
                     + maxBytes + " bytes (caravan.ingest.max-body-bytes); split it into several requests");
@@ -90,6 +93,32 @@ public final class RecordParser {
             onChunk.accept(chunk);
         }
         return new Parsed(List.of(), errors, lines.read());
+    }
+
+    /**
+     * The body, whole, or its first {@code maxBytes + 1} bytes when it is longer. With a declared length the bytes are read
+     * into an array of that size; without one, {@link InputStream#readNBytes(int)} reads them in 8 KiB pieces and copies
+     * them into one array, which for a single record of half a kilobyte allocated 8 KiB more than the record.
+     */
+    private byte[] read(InputStream body, long length) throws IOException {
+        if (length < 0 || length > maxBytes) {
+            return body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        byte[] bytes = new byte[(int) length];
+        int n = body.readNBytes(bytes, 0, bytes.length);
+        if (n < bytes.length) {
+            return java.util.Arrays.copyOf(bytes, n); // the body broke off: its lines are read as far as they go
+        }
+        int extra = body.read();
+        if (extra < 0) {
+            return bytes;
+        }
+        // More than declared, which a server's request stream does not give: the rest is read as far as the limit.
+        byte[] rest = body.readNBytes((int) (maxBytes - bytes.length));
+        byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+        all[bytes.length] = (byte) extra;
+        System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+        return all;
     }
 
     /** One non-blank line read: its record, or why it was refused. */
