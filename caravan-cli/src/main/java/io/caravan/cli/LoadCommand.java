@@ -141,20 +141,16 @@ final class LoadCommand implements Callable<Integer> {
         }
         List<String> bodies = DemoLoader.bulks(timed);
         System.err.printf(Locale.ROOT, "Timing %,d orders …%n", timed.size());
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long[] machine = MachineCpu.read();
-        java.util.Map<Long, Long> postgres = PostgresCpu.read(postgresData);
+        CpuWindow cpu = CpuWindow.start(postgresData);
         long t0 = System.nanoTime();
         long assessments = send(loader, bodies);
         double s = (System.nanoTime() - t0) / 1e9;
-        String others = PostgresCpu.since(postgres, postgresData, timed.size(), "an order")
-                + MachineCpu.since(machine, timed.size(), "an order");
+        double jvmPerOrder = cpu.jvmMicrosEach(timed.size());
         System.out.printf(Locale.ROOT,
                 "bulk: %,d orders in %d requests of up to %,d lines, %,d assessments stored, in %.2f s: %,.0f orders/s"
                         + " (after %,d warm-up orders; this JVM, the server and the load generator, %.0f µs of CPU an order%s)%n",
                 timed.size(), bodies.size(), DemoLoader.BULK_LINES, assessments, s, timed.size() / s, warmup,
-                (os.getProcessCpuTime() - cpu) / 1e3 / timed.size(), others);
+                jvmPerOrder, cpu.others(timed.size(), "an order"));
         return 0;
     }
 
@@ -198,77 +194,76 @@ final class LoadCommand implements Callable<Integer> {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int sent = 0;
         LoadTrace sampler = traced == null ? null : LoadTrace.start(traced, postgresData); // with the warm-up: see LoadTrace#start
-        if (warmupSeconds > 0) {
-            System.err.printf(Locale.ROOT, "Warming up: %d orders per second in rounds of %d s over up to %d connections, until"
-                    + " a round is answered on time with the JIT compiler quiet, for at most %d s (not measured) …%n",
-                    rate, ROUND_SECONDS, CONNECTIONS, warmupSeconds);
-            long compiledBefore = jit.getTotalCompilationTime();
-            boolean warm = false;
-            for (int second = 0; second < warmupSeconds && !warm; second += ROUND_SECONDS) {
-                int n = Math.min(ROUND_SECONDS, warmupSeconds - second) * rate;
-                byte[][] requests = Phase.build(sent, n, request);
-                long compiled = jit.getTotalCompilationTime();
-                Phase round = Phase.send(u, requests, rate, errors);
-                double compiling = (jit.getTotalCompilationTime() - compiled) / 1e3;
-                warm = round.tookSeconds() <= round.seconds() + 0.5 && compiling < QUIET_COMPILER * round.tookSeconds();
-                System.err.printf(Locale.ROOT, "  warm-up %d-%d s: %s; JIT compiler %.1f s%n",
-                        second, second + n / rate, round.summary(), compiling);
-                sent += n;
-                if (round.answered(0, n / rate).length == 0) {
-                    System.err.println("  no request of that round was answered: the server has stopped answering; stopping");
-                    if (sampler != null) {
-                        sampler.close();
+        try {
+            if (warmupSeconds > 0) {
+                System.err.printf(Locale.ROOT, "Warming up: %d orders per second in rounds of %d s over up to %d connections, until"
+                        + " a round is answered on time with the JIT compiler quiet, for at most %d s (not measured) …%n",
+                        rate, ROUND_SECONDS, CONNECTIONS, warmupSeconds);
+                long compiledBefore = jit.getTotalCompilationTime();
+                boolean warm = false;
+                for (int second = 0; second < warmupSeconds && !warm; second += ROUND_SECONDS) {
+                    int n = Math.min(ROUND_SECONDS, warmupSeconds - second) * rate;
+                    byte[][] requests = Phase.build(sent, n, request);
+                    long compiled = jit.getTotalCompilationTime();
+                    Phase round = Phase.send(u, requests, rate, errors);
+                    double compiling = (jit.getTotalCompilationTime() - compiled) / 1e3;
+                    warm = round.tookSeconds() <= round.seconds() + 0.5 && compiling < QUIET_COMPILER * round.tookSeconds();
+                    System.err.printf(Locale.ROOT, "  warm-up %d-%d s: %s; JIT compiler %.1f s%n",
+                            second, second + n / rate, round.summary(), compiling);
+                    sent += n;
+                    if (round.answered(0, n / rate).length == 0) {
+                        System.err.println("  no request of that round was answered: the server has stopped answering; stopping");
+                        return 1;
                     }
-                    return 1;
                 }
+                System.err.printf(Locale.ROOT, "  %s after %,d orders; the JIT compiler worked %.1f s in the warm-up%n",
+                        warm ? "warm" : "still not warm (see --warmup-seconds)", sent,
+                        (jit.getTotalCompilationTime() - compiledBefore) / 1e3);
             }
-            System.err.printf(Locale.ROOT, "  %s after %,d orders; the JIT compiler worked %.1f s in the warm-up%n",
-                    warm ? "warm" : "still not warm (see --warmup-seconds)", sent,
-                    (jit.getTotalCompilationTime() - compiledBefore) / 1e3);
+            System.err.printf(Locale.ROOT,
+                    "Sending %d orders per second for %d s over up to %d connections …%n", rate, seconds, CONNECTIONS);
+            byte[][] requests = Phase.build(sent, seconds * rate, request);
+            long compiled = jit.getTotalCompilationTime();
+            CpuWindow cpu = CpuWindow.start(postgresData);
+            long[] gc = collections();
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long allocated = threads.getTotalThreadAllocatedBytes();
+            Phase measured = Phase.send(u, requests, rate, errors);
+            if (sampler != null) {
+                sampler.close();
+            }
+            double allocatedPerRequest = (threads.getTotalThreadAllocatedBytes() - allocated) / 1024.0 / (seconds * rate);
+            long[] gcAfter = collections();
+            double cpuPerRequest = cpu.jvmMicrosEach(seconds * rate);
+            String machineCpu = cpu.others(seconds * rate, "a request");
+            for (int a = 0; a < seconds; a += ROUND_SECONDS) {
+                System.err.printf(Locale.ROOT, "  due in %d-%d s: %s%n", a, Math.min(a + ROUND_SECONDS, seconds),
+                        measured.slice(a, Math.min(a + ROUND_SECONDS, seconds)));
+            }
+            if (sampler != null) {
+                List<String> slowest = sampler.write(trace, measured.start(), 1_000_000_000L / rate, measured.latency(), 5);
+                long startedAt = ManagementFactory.getRuntimeMXBean().getUptime()
+                        - (System.nanoTime() - measured.start()) / 1_000_000;
+                System.err.println("  trace of every 100 ms in " + trace + " (its 0 ms is " + startedAt + " ms after the JVM"
+                        + " started); the slowest slices (columns as in its first line):");
+                slowest.forEach(line -> System.err.println("    " + line));
+            }
+            long[] l = measured.answered(0, seconds);
+            System.out.printf(Locale.ROOT,
+                    "single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
+                            + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s;"
+                            + " JIT compiler %.1f s; garbage collections %d, %d ms; this JVM, the server and the load generator,"
+                            + " %.0f µs of CPU and %.0f KiB allocated a request%s)%n",
+                    l.length, rate, seconds, sent, errors.get(), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999),
+                    l.length == 0 ? 0 : l[l.length - 1] / 1e6, measured.tookSeconds(),
+                    (jit.getTotalCompilationTime() - compiled) / 1e3, gcAfter[0] - gc[0], gcAfter[1] - gc[1], cpuPerRequest,
+                    allocatedPerRequest, machineCpu);
+            return errors.get() == 0 ? 0 : 1;
+        } finally {
+            if (sampler != null) {
+                sampler.close(); // stops sampling at every way out; a second close does nothing
+            }
         }
-        System.err.printf(Locale.ROOT,
-                "Sending %d orders per second for %d s over up to %d connections …%n", rate, seconds, CONNECTIONS);
-        byte[][] requests = Phase.build(sent, seconds * rate, request);
-        long compiled = jit.getTotalCompilationTime();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long[] machine = MachineCpu.read();
-        java.util.Map<Long, Long> postgres = PostgresCpu.read(postgresData);
-        long[] gc = collections();
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long allocated = threads.getTotalThreadAllocatedBytes();
-        Phase measured = Phase.send(u, requests, rate, errors);
-        if (sampler != null) {
-            sampler.close();
-        }
-        double allocatedPerRequest = (threads.getTotalThreadAllocatedBytes() - allocated) / 1024.0 / (seconds * rate);
-        long[] gcAfter = collections();
-        double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e3 / (seconds * rate);
-        String machineCpu = PostgresCpu.since(postgres, postgresData, seconds * rate, "a request")
-                + MachineCpu.since(machine, seconds * rate, "a request");
-        for (int a = 0; a < seconds; a += ROUND_SECONDS) {
-            System.err.printf(Locale.ROOT, "  due in %d-%d s: %s%n", a, Math.min(a + ROUND_SECONDS, seconds),
-                    measured.slice(a, Math.min(a + ROUND_SECONDS, seconds)));
-        }
-        if (sampler != null) {
-            List<String> slowest = sampler.write(trace, measured.start(), 1_000_000_000L / rate, measured.latency(), 5);
-            long startedAt = ManagementFactory.getRuntimeMXBean().getUptime()
-                    - (System.nanoTime() - measured.start()) / 1_000_000;
-            System.err.println("  trace of every 100 ms in " + trace + " (its 0 ms is " + startedAt + " ms after the JVM"
-                    + " started); the slowest slices (columns as in its first line):");
-            slowest.forEach(line -> System.err.println("    " + line));
-        }
-        long[] l = measured.answered(0, seconds);
-        System.out.printf(Locale.ROOT,
-                "single: %,d orders at %d/s over %d s measured (after %,d in a warm-up), %,d errors; latency from planned"
-                        + " send: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (all answered in %.1f s;"
-                        + " JIT compiler %.1f s; garbage collections %d, %d ms; this JVM, the server and the load generator,"
-                        + " %.0f µs of CPU and %.0f KiB allocated a request%s)%n",
-                l.length, rate, seconds, sent, errors.get(), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999),
-                l.length == 0 ? 0 : l[l.length - 1] / 1e6, measured.tookSeconds(),
-                (jit.getTotalCompilationTime() - compiled) / 1e3, gcAfter[0] - gc[0], gcAfter[1] - gc[1], cpuPerRequest,
-                allocatedPerRequest, machineCpu);
-        return errors.get() == 0 ? 0 : 1;
     }
 
     /** Garbage collections so far and the milliseconds they took, over all collectors. */
@@ -290,6 +285,27 @@ final class LoadCommand implements Callable<Integer> {
         String s = Files.readString(stat);
         String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** The CPU this JVM, PostgreSQL's processes and the whole machine spent from {@link #start} on. */
+    private record CpuWindow(long jvmNanos, long[] machine, java.util.Map<Long, Long> postgres, Path postgresData) {
+
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        static CpuWindow start(Path postgresData) {
+            return new CpuWindow(OS.getProcessCpuTime(), MachineCpu.read(), PostgresCpu.read(postgresData), postgresData);
+        }
+
+        /** Microseconds of this JVM's CPU since the start, for each of {@code n}. */
+        double jvmMicrosEach(int n) {
+            return (OS.getProcessCpuTime() - jvmNanos) / 1e3 / n;
+        }
+
+        /** PostgreSQL's and the machine's share since the start, each in µs {@code unit}; see their {@code since}. */
+        String others(int n, String unit) {
+            return PostgresCpu.since(postgres, postgresData, n, unit) + MachineCpu.since(machine, n, unit);
+        }
     }
 
     /** The machine's CPU time from Linux's {@code /proc/stat}: every process's, PostgreSQL's included. */

@@ -32,8 +32,9 @@ final class LoadTrace implements AutoCloseable {
 
     static final long PERIOD_NANOS = 100_000_000L;
 
-    private record Sample(long nanos, long canaryNanos, long jvmCpuNanos, long jitMillis, long[] vmThreads, long[] machine, long[] cpuPressure, long[] ioPressure,
-                          long[] postgresTicks, long gcCount, long gcMillis, String pgWaits, long[] checkpointer, String threads) {
+    private record Sample(long nanos, long canaryNanos, long jvmCpuNanos, long jitMillis, long[] vmThreads, long[] machine,
+                          long[] cpuPressure, long[] ioPressure, long[] postgresTicks, long gcCount, long gcMillis, String pgWaits,
+                          long[] checkpointer, String threads) {
     }
 
     private final DataSource dataSource;
@@ -73,8 +74,9 @@ final class LoadTrace implements AutoCloseable {
             while (!stopped) {
                 long now = System.nanoTime();
                 long[] gc = LoadCommand.collections();
-                Sample s = new Sample(now, canary(threads), os.getProcessCpuTime(), jit.getTotalCompilationTime(), vm.read(), LoadCommand.MachineCpu.read(), pressure("cpu"),
-                        pressure("io"), postgres.read(), gc[0], gc[1], pgWaits(waits), checkpointer(checkpoints), serverThreads(threads));
+                Sample s = new Sample(now, canary(threads), os.getProcessCpuTime(), jit.getTotalCompilationTime(), vm.read(),
+                        LoadCommand.MachineCpu.read(), pressure("cpu"), pressure("io"), postgres.read(), gc[0], gc[1],
+                        pgWaits(waits), checkpointer(checkpoints), serverThreads(threads));
                 synchronized (samples) {
                     samples.add(s);
                 }
@@ -206,8 +208,8 @@ final class LoadTrace implements AutoCloseable {
         }
         List<String[]> slow = new ArrayList<>();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            out.println("ms\tdue\tslowest_ms\tcanary_us\tjvm_cpu_ms\tjit_ms\tcompiler_cpu_ms\tgc_workers_cpu_ms\tgc_concurrent_cpu_ms\tmachine_busy_pct\tstolen_ms\tpg_backends_cpu_ms\tpg_autovacuum_cpu_ms"
-                    + "\tpg_background_cpu_ms\toutside_cpu_ms\tcpu_wait_some_ms\tio_wait_some_ms"
+            out.println("ms\tdue\tslowest_ms\tcanary_us\tjvm_cpu_ms\tjit_ms\tcompiler_cpu_ms\tgc_workers_cpu_ms\tgc_concurrent_cpu_ms"
+                    + "\tmachine_busy_pct\tstolen_ms\tpg_backends_cpu_ms\tpg_autovacuum_cpu_ms\tpg_background_cpu_ms\toutside_cpu_ms\tcpu_wait_some_ms\tio_wait_some_ms"
                     + "\tio_wait_full_ms\tgc\tgc_ms\tcheckpoint_buffers\tcheckpoint_write_ms\tcheckpoint_sync_ms"
                     + "\tpostgres_waits\tserver_threads");
             for (int i = 1; i < all.size(); i++) {
@@ -223,11 +225,13 @@ final class LoadTrace implements AutoCloseable {
                 for (long r = from; r < to; r++) {
                     slowest = Math.max(slowest, latency[(int) r]);
                 }
-                String line = String.format(Locale.ROOT, "%d\t%d\t%s\t%d\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s",
+                String line = String.format(Locale.ROOT, "%d\t%d\t%s\t%d\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s"
+                                + "\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s",
                         (b.nanos - start) / 1_000_000, due, slowest < 0 ? "" : String.format(Locale.ROOT, "%.1f", slowest / 1e6),
                         b.canaryNanos / 1000, (b.jvmCpuNanos - a.jvmCpuNanos) / 1e6, b.jitMillis - a.jitMillis,
-                        ticks(a.vmThreads, b.vmThreads, 0), ticks(a.vmThreads, b.vmThreads, 1), ticks(a.vmThreads, b.vmThreads, 2), busy(a.machine, b.machine),
-                        a.machine == null || b.machine == null ? "" : Long.toString((b.machine[2] - a.machine[2]) * 10), postgresMillis(b, 0), postgresMillis(b, 1), postgresMillis(b, 2), outside(a, b),
+                        ticks(a.vmThreads, b.vmThreads, 0), ticks(a.vmThreads, b.vmThreads, 1), ticks(a.vmThreads, b.vmThreads, 2),
+                        busy(a.machine, b.machine), ticks(a.machine, b.machine, 2),
+                        postgresMillis(b, 0), postgresMillis(b, 1), postgresMillis(b, 2), outside(a, b),
                         delta(a.cpuPressure, b.cpuPressure, 0), delta(a.ioPressure, b.ioPressure, 0),
                         delta(a.ioPressure, b.ioPressure, 1), b.gcCount - a.gcCount, b.gcMillis - a.gcMillis,
                         diff(a.checkpointer, b.checkpointer, 0), diff(a.checkpointer, b.checkpointer, 1),
@@ -307,8 +311,8 @@ final class LoadTrace implements AutoCloseable {
             if (title.contains("autovacuum")) {
                 return 1;
             }
-            // A backend's title is "postgres: user database host(port) activity"; the helpers name themselves.
-            return title.startsWith("postgres: ") && title.indexOf('(') > 0 && !title.contains("io worker") ? 0 : 2;
+            // A backend's title is "postgres: user database host(port) activity"; the helpers name themselves, without a port.
+            return title.startsWith("postgres: ") && title.indexOf('(') > 0 ? 0 : 2;
         }
     }
 
