@@ -95,13 +95,18 @@ public final class RecordParser {
         return new Parsed(List.of(), errors, lines.read());
     }
 
+    /** Declared lengths up to this are trusted for the array's size; a longer body's memory grows as its bytes arrive. */
+    private static final long PRESIZED_LIMIT = 1 << 20;
+
     /**
-     * The body, whole, or its first {@code maxBytes + 1} bytes when it is longer. With a declared length the bytes are read
-     * into an array of that size; without one, {@link InputStream#readNBytes(int)} reads them in 8 KiB pieces and copies
-     * them into one array, which for a single record of half a kilobyte allocated 8 KiB more than the record.
+     * The body, whole, or its first {@code maxBytes + 1} bytes when it is longer. With a declared length of at most
+     * {@link #PRESIZED_LIMIT} the bytes are read into an array of that size; otherwise {@link InputStream#readNBytes(int)}
+     * reads them in 8 KiB pieces and copies them into one array, which for a single record of half a kilobyte allocated
+     * 8 KiB more than the record. The limit keeps a client that declares a large body and sends nothing from holding that
+     * much memory.
      */
     private byte[] read(InputStream body, long length) throws IOException {
-        if (length < 0 || length > maxBytes) {
+        if (length < 0 || length > Math.min(maxBytes, PRESIZED_LIMIT)) {
             return body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
         byte[] bytes = new byte[(int) length];
