@@ -283,15 +283,15 @@ public class RecordStore {
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
             try (var ps = con.prepareStatement(sql)) {
                 int i = 1;
-                i = bindColumns(con, ps, i, recordRows, RECORD_ARRAY_TYPES);
+                i = bindColumns(ps, i, recordRows, RECORD_ARRAY_TYPES);
                 if (!assessmentRows.isEmpty()) {
-                    i = bindColumns(con, ps, i, assessmentRows, ASSESSMENT_ARRAY_TYPES);
+                    i = bindColumns(ps, i, assessmentRows, ASSESSMENT_ARRAY_TYPES);
                 }
                 if (!alertRows.isEmpty()) {
-                    i = bindColumns(con, ps, i, alertRows, ALERT_ARRAY_TYPES);
+                    i = bindColumns(ps, i, alertRows, ALERT_ARRAY_TYPES);
                 }
                 if (!sumRows.isEmpty()) {
-                    bindColumns(con, ps, i, sumRows, SUM_ARRAY_TYPES);
+                    bindColumns(ps, i, sumRows, SUM_ARRAY_TYPES);
                 }
                 ps.execute();
             }
@@ -367,34 +367,58 @@ public class RecordStore {
     }
 
     /**
-     * Binds rows as one array per column from parameter {@code first} on; returns the next parameter's index.
-     * Times and dates go as their ISO-8601 text, which the statement casts: a {@link Timestamp}'s own text would be
-     * in the JVM's time zone.
+     * Binds rows as one array per column from parameter {@code first} on; returns the next parameter's index. Each
+     * column goes as a Java array ({@code long[]}, {@code int[]}, {@code double[]}, {@code String[]}, {@code byte[][]}),
+     * which the driver sends in PostgreSQL's binary array format: element by element with its length, so a record's
+     * JSON and a compressed body go as their bytes. An array made by {@code createArrayOf} goes as an array literal
+     * instead, with every quote and backslash in the JSON escaped and every body byte as two hex digits, which
+     * PostgreSQL then parses back. Times and dates go as their ISO-8601 text, which the statement casts: a
+     * {@link Timestamp}'s own text would be in the JVM's time zone.
      */
-    private static int bindColumns(Connection con, java.sql.PreparedStatement ps, int first, List<Object[]> rows,
-                                   String[] types) throws SQLException {
+    private static int bindColumns(java.sql.PreparedStatement ps, int first, List<Object[]> rows, String[] types)
+            throws SQLException {
+        int n = rows.size();
         for (int c = 0; c < types.length; c++) {
-            String type = types[c];
-            Object[] column = switch (type) {
-                case "int8" -> new Long[rows.size()];
-                case "int4" -> new Integer[rows.size()];
-                case "float8" -> new Double[rows.size()];
-                case "bytea" -> new byte[rows.size()][];
-                default -> new String[rows.size()];
-            };
-            for (int r = 0; r < rows.size(); r++) {
-                Object v = rows.get(r)[c];
-                column[r] = switch (type) {
-                    case "int8" -> ((Number) v).longValue();
-                    case "int4" -> ((Number) v).intValue();
-                    case "float8" -> ((Number) v).doubleValue();
-                    case "timestamptz" -> ((Timestamp) v).toInstant().toString();
-                    case "date", "text" -> v == null ? null : v.toString();
-                    default -> v;
-                };
+            Object column;
+            switch (types[c]) {
+                case "int8" -> {
+                    long[] v = new long[n];
+                    for (int r = 0; r < n; r++) {
+                        v[r] = ((Number) rows.get(r)[c]).longValue();
+                    }
+                    column = v;
+                }
+                case "int4" -> {
+                    int[] v = new int[n];
+                    for (int r = 0; r < n; r++) {
+                        v[r] = ((Number) rows.get(r)[c]).intValue();
+                    }
+                    column = v;
+                }
+                case "float8" -> {
+                    double[] v = new double[n];
+                    for (int r = 0; r < n; r++) {
+                        v[r] = ((Number) rows.get(r)[c]).doubleValue();
+                    }
+                    column = v;
+                }
+                case "bytea" -> {
+                    byte[][] v = new byte[n][];
+                    for (int r = 0; r < n; r++) {
+                        v[r] = (byte[]) rows.get(r)[c];
+                    }
+                    column = v;
+                }
+                default -> {
+                    String[] v = new String[n];
+                    for (int r = 0; r < n; r++) {
+                        Object x = rows.get(r)[c];
+                        v[r] = x == null ? null : x instanceof Timestamp t ? t.toInstant().toString() : x.toString();
+                    }
+                    column = v;
+                }
             }
-            boolean asText = type.equals("timestamptz") || type.equals("date");
-            ps.setArray(first + c, con.createArrayOf(asText ? "text" : type, column));
+            ps.setObject(first + c, column);
         }
         return first + types.length;
     }
