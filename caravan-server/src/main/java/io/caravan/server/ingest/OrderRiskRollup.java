@@ -50,7 +50,7 @@ final class OrderRiskRollup {
         return rows.isEmpty();
     }
 
-    /** The rows to add, one array per row, in the column order of {@link #INTO}. */
+    /** The upsert's parameters, one array per row, in the column order of {@link #UPSERT}. */
     List<Object[]> parameters(long tenantId) {
         List<Object[]> out = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
@@ -90,4 +90,7 @@ final class OrderRiskRollup {
             + " expected_loss_usd = order_risk_daily.expected_loss_usd + excluded.expected_loss_usd,"
             + " approved = order_risk_daily.approved + excluded.approved, reviewed = order_risk_daily.reviewed + excluded.reviewed,"
             + " held = order_risk_daily.held + excluded.held, blocked = order_risk_daily.blocked + excluded.blocked";
+
+    /** One row's upsert, with the parameters of {@link #parameters}. */
+    static final String UPSERT = "insert into " + INTO + " values (?" + ", ?".repeat(17) + ")" + ON_CONFLICT;
 }

@@ -239,7 +239,7 @@ public class RecordStore {
             raise(tenantId, alerts);
         }
         if (!rollup.isEmpty()) {
-            insertUnnested(ADD_SUMS, rollup.parameters(tenantId), SUM_ARRAY_TYPES);
+            jdbc.batchUpdate(OrderRiskRollup.UPSERT, rollup.parameters(tenantId));
         }
     }
 
@@ -489,31 +489,10 @@ public class RecordStore {
      * key.
      */
     public void raise(long tenantId, List<AlertDraft> alerts) {
-        insertUnnested(RAISE, alertRows(tenantId, alerts), ALERT_ARRAY_TYPES);
-    }
-
-    /**
-     * A batch's alerts in one statement, its rows as one array per column: the upsert a small batch's statement holds
-     * ({@link #writeSmall}), so both write paths raise alerts with the same SQL. It replaced a JDBC batch of one upsert
-     * per alert, which PostgreSQL set up anew for each (the table and its five indexes opened, the conflict check
-     * prepared): upserting 600 alerts at a time, a backend spent 108 µs of CPU an alert that way against 42 µs unnested
-     * (PostgreSQL 18, this project's 2-core machine, alternated). {@link #alertRows} has merged the drafts of one key,
-     * so no row is touched twice.
-     */
-    private static final String RAISE = unnestInto("alert (" + ALERT_COLUMNS + ")", ALERT_ARRAY_TYPES) + ALERT_ON_CONFLICT;
-
-    /** A batch's sums by day and lane added in one statement, as {@link #RAISE} raises alerts. */
-    private static final String ADD_SUMS = unnestInto(OrderRiskRollup.INTO, SUM_ARRAY_TYPES) + OrderRiskRollup.ON_CONFLICT;
-
-    /** Runs an {@link #unnestInto} statement over {@code rows} in the caller's transaction, if it has one. */
-    private void insertUnnested(String sql, List<Object[]> rows, String[] types) {
-        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
-            try (var ps = con.prepareStatement(sql)) {
-                bindColumns(ps, 1, rows, types);
-                ps.execute();
-            }
-            return null;
-        });
+        // A JDBC batch: the driver (reWriteBatchedInserts, DatabaseConfig) sends it as multi-row inserts. One statement
+        // unnesting arrays, as writeSmall's, cost PostgreSQL the same (40 against 42 µs an alert; docs/benchmarks.md).
+        jdbc.batchUpdate("insert into alert (" + ALERT_COLUMNS + ") values (?" + ", ?".repeat(ALERT_ARRAY_TYPES.length - 1) + ")"
+                + ALERT_ON_CONFLICT, alertRows(tenantId, alerts));
     }
 
     /**
