@@ -23,6 +23,8 @@ import java.util.function.Function;
 @Service
 public class Ingestion implements DisposableBean {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ingestion.class);
+
     private static final long TIMEOUT_SECONDS = 300;
 
     private final ReferenceData reference;
@@ -160,9 +162,40 @@ public class Ingestion implements DisposableBean {
         }
     }
 
+    /**
+     * Stops every lane. Each writes its engine's snapshot unless the database has stopped answering: a connection is
+     * waited for up to the pool's 30 s, once per organisation, so a server whose database had gone away took minutes to
+     * stop. One probe, bounded by {@link #STOPPING_PROBE_SECONDS}, decides for all.
+     */
     @Override
     public void destroy() {
-        lanes.values().forEach(TenantLane::stop);
+        boolean answers = lanes.isEmpty() || databaseAnswers();
+        if (!answers) {
+            log.warn("The database did not answer within {} s as the server stopped; no engine snapshot is written, and the"
+                    + " next start replays the records since the last one", STOPPING_PROBE_SECONDS);
+        }
+        lanes.values().forEach(l -> l.stop(answers));
+    }
+
+    /** How long a stopping server waits for the database to answer before it gives up on writing snapshots. */
+    static final long STOPPING_PROBE_SECONDS = 5;
+
+    private boolean databaseAnswers() {
+        var probe = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return jdbc.queryForObject("select 1", Integer.class) == 1;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        try {
+            return probe.get(STOPPING_PROBE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Tokens refill at {@code rate} per second up to {@code burst}. */

@@ -151,8 +151,11 @@ final class TenantLane {
         return (CompletableFuture<T>) f;
     }
 
-    /** Stops taking work; what is queued for storage is written first, then the engine's snapshot. */
-    void stop() {
+    /**
+     * Stops taking work; what is queued for storage is written first, then the engine's snapshot unless
+     * {@code snapshot} is false (the database no longer answers).
+     */
+    void stop(boolean snapshot) {
         running = false;
         thread.interrupt();
         encoder.shutdown(); // the encoder hands each batch to a writer: it stops first
@@ -165,7 +168,7 @@ final class TenantLane {
                 w.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             }
             thread.join(30_000);
-            if (!thread.isAlive() && ready.isDone() && !ready.isCompletedExceptionally()) {
+            if (snapshot && !thread.isAlive() && ready.isDone() && !ready.isCompletedExceptionally()) {
                 snapshot();
             }
         } catch (InterruptedException e) {
@@ -580,6 +583,9 @@ final class TenantLane {
             snapshotSeq = seq;
             log.info("Wrote the engine snapshot of tenant {} after record {} ({} bytes) in {} ms", tenantId, seq, w.body().length,
                     (System.nanoTime() - t0) / 1_000_000);
+        } catch (org.springframework.jdbc.CannotGetJdbcConnectionException ex) {
+            log.warn("Could not write the engine snapshot of tenant {}: the database did not answer ({}); the next start"
+                    + " replays more records", tenantId, ex.getMostSpecificCause().getMessage());
         } catch (RuntimeException ex) {
             log.warn("Could not write the engine snapshot of tenant {}; the next start replays more records", tenantId, ex);
         }

@@ -23,11 +23,13 @@ public final class EmbeddedDatabase implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
     private final DirtyPageFlusher flusher;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DirtyPageFlusher flusher) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, DirtyPageFlusher flusher) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
         this.flusher = flusher;
     }
 
@@ -83,7 +85,7 @@ public final class EmbeddedDatabase implements Closeable {
                 // extend a growing file are not covered: DirtyPageFlusher writes those out.
                 .setServerConfig("backend_flush_after", "256kB")
                 .start();
-        EmbeddedDatabase db = new EmbeddedDatabase(pg, DirtyPageFlusher.start(databaseFiles(pg, dataDirectory)));
+        EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDirectory, DirtyPageFlusher.start(databaseFiles(pg, dataDirectory)));
         db.stopAtExit();
         return db;
     }
@@ -111,7 +113,13 @@ public final class EmbeddedDatabase implements Closeable {
     public synchronized void close() throws IOException {
         if (closed.getCount() > 0) {
             flusher.stop();
-            postgres.close();
+            if (postmaster(dataDirectory).isPresent()) {
+                postgres.close();
+            } else {
+                // Asking a PostgreSQL that is gone to stop fails after a wait, with a stack trace that says nothing more.
+                log.warn("The embedded PostgreSQL of {} had stopped before the server did (killed, or its folder removed?);"
+                        + " the next start checks its data and recovers from its WAL", dataDirectory);
+            }
             closed.countDown();
         }
     }
