@@ -377,47 +377,16 @@ public class RecordStore {
      */
     private static int bindColumns(java.sql.PreparedStatement ps, int first, List<Object[]> rows, String[] types)
             throws SQLException {
-        int n = rows.size();
         for (int c = 0; c < types.length; c++) {
-            Object column;
-            switch (types[c]) {
-                case "int8" -> {
-                    long[] v = new long[n];
-                    for (int r = 0; r < n; r++) {
-                        v[r] = ((Number) rows.get(r)[c]).longValue();
-                    }
-                    column = v;
-                }
-                case "int4" -> {
-                    int[] v = new int[n];
-                    for (int r = 0; r < n; r++) {
-                        v[r] = ((Number) rows.get(r)[c]).intValue();
-                    }
-                    column = v;
-                }
-                case "float8" -> {
-                    double[] v = new double[n];
-                    for (int r = 0; r < n; r++) {
-                        v[r] = ((Number) rows.get(r)[c]).doubleValue();
-                    }
-                    column = v;
-                }
-                case "bytea" -> {
-                    byte[][] v = new byte[n][];
-                    for (int r = 0; r < n; r++) {
-                        v[r] = (byte[]) rows.get(r)[c];
-                    }
-                    column = v;
-                }
-                default -> {
-                    String[] v = new String[n];
-                    for (int r = 0; r < n; r++) {
-                        Object x = rows.get(r)[c];
-                        v[r] = x == null ? null : x instanceof Timestamp t ? t.toInstant().toString() : x.toString();
-                    }
-                    column = v;
-                }
-            }
+            int col = c;
+            Object column = switch (types[c]) {
+                case "int8" -> rows.stream().mapToLong(r -> ((Number) r[col]).longValue()).toArray();
+                case "int4" -> rows.stream().mapToInt(r -> ((Number) r[col]).intValue()).toArray();
+                case "float8" -> rows.stream().mapToDouble(r -> ((Number) r[col]).doubleValue()).toArray();
+                case "bytea" -> rows.stream().map(r -> (byte[]) r[col]).toArray(byte[][]::new);
+                default -> rows.stream().map(r -> r[col] == null ? null
+                        : r[col] instanceof Timestamp t ? t.toInstant().toString() : r[col].toString()).toArray(String[]::new);
+            };
             ps.setObject(first + c, column);
         }
         return first + types.length;
