@@ -56,6 +56,9 @@ final class LoadCommand implements Callable<Integer> {
             + " after 60 000 orders or more (default ${DEFAULT-VALUE}; 0 measures a cold server).")
     int warmup;
 
+    @Option(names = "--in-flight", defaultValue = "1", description = "bulk: bulks sent at once (default ${DEFAULT-VALUE}).")
+    int inFlight;
+
     @Option(names = "--rate", defaultValue = "1000", description = "single: requests per second (default ${DEFAULT-VALUE}).")
     int rate;
 
@@ -118,7 +121,7 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private int bulk(String url, String key, ReferenceData reference, Path postgresData) throws IOException, InterruptedException {
+    private int bulk(String url, String key, ReferenceData reference, Path postgresData) throws Exception {
         System.err.printf(Locale.ROOT, "Generating a world of %,d orders …%n", warmup + orders);
         List<Event> timeline = new WorldGenerator(reference).generate(42, warmup + orders).timeline();
         List<Event> setup = new ArrayList<>();
@@ -136,14 +139,14 @@ final class LoadCommand implements Callable<Integer> {
         loader.send(setup, new Progress(System.err, "setup    ", setup.size()));
         if (warmup > 0) {
             System.err.printf(Locale.ROOT, "Sending %,d orders to warm up (not timed) …%n", warmup);
-            send(loader, DemoLoader.bulks(timed.subList(0, warmup)));
+            send(loader, DemoLoader.bulks(timed.subList(0, warmup)), inFlight);
             timed = timed.subList(warmup, timed.size());
         }
         List<String> bodies = DemoLoader.bulks(timed);
         System.err.printf(Locale.ROOT, "Timing %,d orders …%n", timed.size());
         CpuWindow cpu = CpuWindow.start(postgresData);
         long t0 = System.nanoTime();
-        long assessments = send(loader, bodies);
+        long assessments = send(loader, bodies, inFlight);
         double s = (System.nanoTime() - t0) / 1e9;
         double jvmPerOrder = cpu.jvmMicrosEach(timed.size());
         System.out.printf(Locale.ROOT,
@@ -154,17 +157,28 @@ final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Sends bulks one after another; returns the assessments stored. */
-    private static long send(DemoLoader loader, List<String> bodies) throws IOException, InterruptedException {
-        long assessments = 0;
-        for (String body : bodies) {
-            var j = loader.post(body);
-            if (j.get("accepted").intValue() != body.lines().count()) {
-                throw new IOException("not every order was accepted: " + j.get("errors"));
+    /** Sends bulks, {@code inFlight} at a time; returns the assessments stored. */
+    private static long send(DemoLoader loader, List<String> bodies, int inFlight) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(inFlight);
+        try {
+            List<java.util.concurrent.Future<Long>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(pool.submit(() -> {
+                    var j = loader.post(body);
+                    if (j.get("accepted").intValue() != body.lines().count()) {
+                        throw new IOException("not every order was accepted: " + j.get("errors"));
+                    }
+                    return j.get("assessments").longValue();
+                }));
             }
-            assessments += j.get("assessments").longValue();
+            long assessments = 0;
+            for (var a : answers) {
+                assessments += a.get();
+            }
+            return assessments;
+        } finally {
+            pool.shutdownNow();
         }
-        return assessments;
     }
 
     /** A warm-up round ends the warm-up when the JIT compiler spent less than this share of one core in it. */
