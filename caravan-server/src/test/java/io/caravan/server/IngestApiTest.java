@@ -75,6 +75,9 @@ class IngestApiTest {
         // the lists show an assessment's numbers as its body writes them (money to cents, probabilities to 6 decimals)
         JsonNode summary = listed.get("items").get(0);
         JsonNode body = org.as(Org.Role.VIEWER).get("/api/v1/assessments/" + summary.get("id").longValue()).json().get("assessment");
+        // stored in binary, it reads back as the very JSON the answer to the record carried
+        assertThat(body).isEqualTo(a.get("assessment"));
+        assertThat(body.toString()).isEqualTo(a.get("assessment").toString());
         assertThat(summary.get("expected_loss_usd").doubleValue()).isEqualTo(body.get("expected_loss_usd").doubleValue());
         assertThat(summary.get("exposure_usd").doubleValue()).isEqualTo(body.get("exposure_usd").doubleValue());
         assertThat(summary.get("p_max").doubleValue())

@@ -83,7 +83,7 @@ public class IngestController {
         RecordParser.Parsed parsed = ingestion.parser().parse(request.getInputStream(), request.getContentLengthLong(), type, "body",
                 ingestion.batchRecords(), chunk -> {
                     ingestion.admit(caller.tenantId(), chunk.size());
-                    parts.add(ingestion.submitAsync(caller.tenantId(), chunk).thenApply(RecordOutcome::withoutAssessments));
+                    parts.add(ingestion.submitAsync(caller.tenantId(), chunk));
                 });
         if (parts.isEmpty() && parsed.errors().isEmpty()) {
             throw new BadRequest("", "the body is empty; send records as application/x-ndjson, one JSON object per line");

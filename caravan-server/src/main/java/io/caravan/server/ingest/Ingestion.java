@@ -89,18 +89,21 @@ public class Ingestion implements DisposableBean {
         return buckets.computeIfAbsent(tenantId, k -> new TokenBucket(limits.recordsPerSecond(), limits.burst()));
     }
 
-    /** Stores the records (those not stored before) with their assessments; blocks until durable. */
+    /**
+     * Stores the records (those not stored before) with their assessments; blocks until durable. The outcomes carry
+     * each assessment's JSON, for an answer that shows it.
+     */
     public List<RecordOutcome> submit(long tenantId, List<ParsedRecord> records) {
         TenantLane lane = lane(tenantId);
         int chunk = limits.batchRecords();
         if (records.size() <= chunk) {
-            return await(lane.submit(records));
+            return await(lane.submit(records, true));
         }
         // Chunks are stored in order, each in its own transaction: a large body never becomes one huge
         // transaction, and if the server stops part-way the stored chunks are recognised when the body is re-sent.
         List<java.util.concurrent.CompletableFuture<List<RecordOutcome>>> parts = new java.util.ArrayList<>();
         for (int i = 0; i < records.size(); i += chunk) {
-            parts.add(lane.submit(records.subList(i, Math.min(records.size(), i + chunk))));
+            parts.add(lane.submit(records.subList(i, Math.min(records.size(), i + chunk)), true));
         }
         List<RecordOutcome> all = new java.util.ArrayList<>(records.size());
         for (var p : parts) {
@@ -109,9 +112,12 @@ public class Ingestion implements DisposableBean {
         return all;
     }
 
-    /** Queues records for storage; the future completes once they are durable. */
+    /**
+     * Queues records for storage; the future completes once they are durable. The outcomes say whether each record
+     * produced an assessment, without its JSON, which is then never written: a bulk's answer only counts them.
+     */
     public java.util.concurrent.CompletableFuture<List<RecordOutcome>> submitAsync(long tenantId, List<ParsedRecord> records) {
-        return lane(tenantId).submit(records);
+        return lane(tenantId).submit(records, false);
     }
 
     /** Records per transaction. */

@@ -1,7 +1,5 @@
 package io.caravan.server.ingest;
 
-import java.util.List;
-
 /**
  * What became of one submitted record: ACCEPTED (stored as {@code seq}, with the assessment it produced,
  * if any), DUPLICATE (the same record was stored before as {@code seq}; nothing changed) or CONFLICT (a
@@ -13,7 +11,7 @@ public record RecordOutcome(long line, Status status, long seq, RecordStore.Prod
         ACCEPTED, DUPLICATE, CONFLICT
     }
 
-    /** The assessment's JSON, or null when the record produced none (or it was let go). */
+    /** The assessment's JSON, or null when the record produced none or was not submitted for an answer that shows it. */
     public byte[] assessmentJson() {
         return assessment == null ? null : assessment.json();
     }
@@ -21,15 +19,5 @@ public record RecordOutcome(long line, Status status, long seq, RecordStore.Prod
     /** Whether the record produced an assessment. */
     public boolean assessed() {
         return assessment != null;
-    }
-
-    /** The same outcomes, their assessments' JSON let go: for answers that only count them. */
-    public static List<RecordOutcome> withoutAssessments(List<RecordOutcome> outcomes) {
-        for (RecordOutcome o : outcomes) {
-            if (o.assessment != null) {
-                o.assessment.forgetJson();
-            }
-        }
-        return outcomes;
     }
 }

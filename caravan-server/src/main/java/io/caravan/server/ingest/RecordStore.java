@@ -3,6 +3,7 @@ package io.caravan.server.ingest;
 import io.caravan.risk.Assessment;
 import io.caravan.risk.RiskCategory;
 import io.caravan.server.alerts.AlertDraft;
+import io.caravan.server.storage.BinaryAssessment;
 import io.caravan.server.storage.BodyCodec;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,13 +38,15 @@ public class RecordStore {
     }
 
     /**
-     * An assessment to store with the sequence number of the record that produced it. Its JSON is written
-     * by {@link #encode}, away from the engine's thread, before the batch is stored.
+     * An assessment to store with the sequence number of the record that produced it. Its stored form, and its JSON
+     * when an answer shows it, are written by {@link #encode}, away from the engine's thread, before the batch is
+     * stored.
      */
     public static final class Produced {
         private final long seq;
         private Assessment assessment;
         private final String versionsId;
+        private boolean answered;
         private byte[] json;
         private byte[] stored;
 
@@ -65,7 +68,12 @@ public class RecordStore {
             return versionsId;
         }
 
-        /** The caravan.assessment.v1 JSON; null until encoded, and once let go. */
+        /** The answer to the record shows this assessment: {@link #encode} writes its JSON too. */
+        void answered() {
+            answered = true;
+        }
+
+        /** The caravan.assessment.v1 JSON, for an answer that shows it; null otherwise and until encoded. */
         public byte[] json() {
             return json;
         }
@@ -78,10 +86,6 @@ public class RecordStore {
         void stored() {
             assessment = null;
             stored = null;
-        }
-
-        void forgetJson() {
-            json = null;
         }
     }
 
@@ -178,14 +182,16 @@ public class RecordStore {
     }
 
     /**
-     * Writes each assessment's JSON and the compressed form it is stored in, and stores the versions they cite
-     * that are new (committed at once, outside any batch: two batches being written side by side must never wait
-     * for each other's row).
+     * Writes each assessment's stored form (binary, compressed; {@link BinaryAssessment}) and, for an answer that shows
+     * it, its JSON, and stores the versions they cite that are new (committed at once, outside any batch: two batches
+     * being written side by side must never wait for each other's row).
      */
     public void encode(List<Produced> assessments) {
         for (Produced p : assessments) {
-            p.json = io.caravan.json.AssessmentCodec.toJsonBytes(p.assessment, p.versionsId);
-            p.stored = bodies.compress(p.json);
+            if (p.answered) {
+                p.json = io.caravan.json.AssessmentCodec.toJsonBytes(p.assessment, p.versionsId);
+            }
+            p.stored = BinaryAssessment.encode(p.assessment, p.versionsId, bodies::compress);
             if (!knownVersions.contains(p.versionsId)) {
                 recordVersions(p.versionsId, p.assessment.versions().components());
             }

@@ -46,7 +46,9 @@ final class TenantLane {
     private sealed interface Task permits Submit, Read {
     }
 
-    private record Submit(List<ParsedRecord> records, CompletableFuture<List<RecordOutcome>> result) implements Task {
+    /** Records to store; {@code answered}: the answer carries each assessment's JSON (a single record's does). */
+    private record Submit(List<ParsedRecord> records, boolean answered, CompletableFuture<List<RecordOutcome>> result)
+            implements Task {
     }
 
     private record Read(Function<Engine, Object> query, CompletableFuture<Object> result) implements Task {
@@ -138,9 +140,9 @@ final class TenantLane {
         return ready;
     }
 
-    CompletableFuture<List<RecordOutcome>> submit(List<ParsedRecord> records) {
+    CompletableFuture<List<RecordOutcome>> submit(List<ParsedRecord> records, boolean answered) {
         CompletableFuture<List<RecordOutcome>> f = new CompletableFuture<>();
-        queue.add(new Submit(records, f));
+        queue.add(new Submit(records, answered, f));
         return f;
     }
 
@@ -343,6 +345,9 @@ final class TenantLane {
                 acceptedKeys.add(k);
                 stored.add(k); // before the commit: "maybe" for a key that then fails to store only costs a lookup
                 RecordStore.Produced a = fold(mine, r.event(), produced, alerts, rollup);
+                if (a != null && s.answered()) {
+                    a.answered();
+                }
                 out.add(new RecordOutcome(r.line(), RecordOutcome.Status.ACCEPTED, mine, a, null));
             }
             outcomes.add(out);

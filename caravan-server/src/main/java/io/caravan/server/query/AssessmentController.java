@@ -118,7 +118,7 @@ public class AssessmentController {
                 return ps;
             }, rs -> {
                 try {
-                    w.write(bodies.decompress(rs.getBytes(1)));
+                    w.write(bodies.json(rs.getBytes(1)));
                     w.write('\n');
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -131,7 +131,7 @@ public class AssessmentController {
     }
 
     private String body(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new String(bodies.decompress(rs.getBytes("body")), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bodies.json(rs.getBytes("body")), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Operation(summary = "One assessment with every reason", description = "id is the assessment id, e.g. order:O-000017"

@@ -16,7 +16,7 @@ class BodyCodecTest {
     @Test
     void bodiesOfAWorldNotTrainedOnComeBackByteForByteAndAtLeastFiveTimesSmaller() {
         BodyCodec codec = new BodyCodec(shipped, Map.of());
-        List<byte[]> bodies = BodyDictionaryTrainer.assessments(7, 500);
+        List<byte[]> bodies = BodyDictionaryTrainer.storedBodies(7, 500);
         long raw = 0;
         long stored = 0;
         for (byte[] b : bodies) {

@@ -5,6 +5,7 @@ import io.caravan.domain.Event;
 import io.caravan.engine.Engine;
 import io.caravan.json.AssessmentCodec;
 import io.caravan.reference.ReferenceData;
+import io.caravan.risk.Assessment;
 import io.caravan.world.WorldGenerator;
 
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Trains the dictionary assessment bodies are stored with ({@code BodyCodec.DICTIONARY_RESOURCE}) on the
- * assessments of a generated world, the way the server produces them. Run by
+ * assessments of a generated world, in the binary form the server compresses ({@link BinaryAssessment}). Run by
  * {@code scripts/train-body-dictionary}; retrain when the engine's sentences change much (the codec's test
  * says when the ratio has fallen). A new dictionary gets a new id; bodies stored with the old one stay
  * readable because every dictionary used is kept in the database.
@@ -28,15 +29,21 @@ public final class BodyDictionaryTrainer {
     private BodyDictionaryTrainer() {
     }
 
-    /** Every assessment the server would store for a generated world, as JSON. */
-    static List<byte[]> assessments(long seed, int orders) {
+    /** Every assessment the server would store for a generated world. */
+    static List<Assessment> assessed(long seed, int orders) {
         ReferenceData reference = ReferenceData.bundled();
         Engine engine = new Engine(reference);
-        List<byte[]> out = new ArrayList<>();
+        List<Assessment> out = new ArrayList<>();
         for (Event e : new WorldGenerator(reference).generate(seed, orders).timeline()) {
-            engine.step(e).ifPresent(x -> out.add(AssessmentCodec.toJsonBytes(x, AssessmentCodec.versionsId(x.versions()))));
+            engine.step(e).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Those assessments in the form the server compresses: {@link BinaryAssessment}. */
+    static List<byte[]> storedBodies(long seed, int orders) {
+        return assessed(seed, orders).stream()
+                .map(a -> BinaryAssessment.encode(a, AssessmentCodec.versionsId(a.versions()))).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,7 +51,7 @@ public final class BodyDictionaryTrainer {
             System.err.println("usage: BodyDictionaryTrainer OUTPUT_FILE");
             System.exit(2);
         }
-        List<byte[]> samples = assessments(TRAINING_SEED, TRAINING_ORDERS);
+        List<byte[]> samples = storedBodies(TRAINING_SEED, TRAINING_ORDERS);
         long total = samples.stream().mapToLong(b -> b.length).sum();
         ZstdDictTrainer trainer = new ZstdDictTrainer((int) Math.min(Integer.MAX_VALUE - 8, total), DICTIONARY_BYTES);
         for (byte[] s : samples) {
