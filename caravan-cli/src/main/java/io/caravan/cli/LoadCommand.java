@@ -154,6 +154,7 @@ final class LoadCommand implements Callable<Integer> {
                         + " (after %,d warm-up orders; this JVM, the server and the load generator, %.0f µs of CPU an order%s)%n",
                 timed.size(), bodies.size(), DemoLoader.BULK_LINES, assessments, s, timed.size() / s, warmup,
                 jvmPerOrder, cpu.others(timed.size(), "an order"));
+        System.out.println(cpu.threads(timed.size(), "an order"));
         return 0;
     }
 
@@ -301,14 +302,21 @@ final class LoadCommand implements Callable<Integer> {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    /** The CPU this JVM, PostgreSQL's processes and the whole machine spent from {@link #start} on. */
-    private record CpuWindow(long jvmNanos, long[] machine, java.util.Map<Long, Long> postgres, Path postgresData) {
+    /** The CPU this JVM, its threads, PostgreSQL's processes and the whole machine spent from {@link #start} on. */
+    private record CpuWindow(long jvmNanos, java.util.Map<Long, ThreadCpu.Ticks> threads, long[] machine,
+                             java.util.Map<Long, Long> postgres, Path postgresData) {
 
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         static CpuWindow start(Path postgresData) {
-            return new CpuWindow(OS.getProcessCpuTime(), MachineCpu.read(), PostgresCpu.read(postgresData), postgresData);
+            return new CpuWindow(OS.getProcessCpuTime(), ThreadCpu.read(), MachineCpu.read(), PostgresCpu.read(postgresData),
+                    postgresData);
+        }
+
+        /** This JVM's CPU since the start by kind of thread; see {@link ThreadCpu#since}. */
+        String threads(int n, String unit) {
+            return ThreadCpu.since(threads, n, unit);
         }
 
         /** Microseconds of this JVM's CPU since the start, for each of {@code n}. */
@@ -319,6 +327,66 @@ final class LoadCommand implements Callable<Integer> {
         /** PostgreSQL's and the machine's share since the start, each in µs {@code unit}; see their {@code since}. */
         String others(int n, String unit) {
             return PostgresCpu.since(postgres, postgresData, n, unit) + MachineCpu.since(machine, n, unit);
+        }
+    }
+
+    /**
+     * The CPU time of this JVM's threads, the collector's and the compilers' included, from Linux's
+     * {@code /proc/self/task}, grouped by kind: the thread's name without its numbers ({@code caravan-encoder-3} and
+     * {@code caravan-encoder-4} are one kind). Says which part of the JVM a change made cheaper, on a machine whose
+     * speed moves more from one run to the next than most changes do.
+     */
+    static final class ThreadCpu {
+
+        record Ticks(String kind, long ticks) {
+        }
+
+        /** Each live thread's kind and CPU ticks by its id; empty where there is no {@code /proc/self/task}. */
+        static java.util.Map<Long, Ticks> read() {
+            java.util.Map<Long, Ticks> out = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String name = Files.readString(t.resolve("comm")).trim();
+                        out.put(Long.parseLong(t.getFileName().toString()), new Ticks(kind(name), cpuTicks(t.resolve("stat"))));
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended between the listing and the read
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return java.util.Map.of();
+            }
+            return out;
+        }
+
+        /**
+         * A thread's name without the numbers that tell threads of a kind apart, and without the separator left where
+         * Linux cut the name at 15 characters: {@code GC Thread#1} → {@code GC Thread}, {@code caravan-tenant-} →
+         * {@code caravan-tenant}.
+         */
+        static String kind(String name) {
+            return name.replaceAll("[-_ #]+[0-9]+", "").replaceAll("[-_ #]+$", "");
+        }
+
+        /**
+         * "JVM threads, µs {@code unit}: K1 N1, K2 N2, …" for the kinds of thread that took 1 µs {@code unit} or more,
+         * largest first, or "" where the threads cannot be read. A thread that ended inside the window is missed.
+         */
+        static String since(java.util.Map<Long, Ticks> before, int n, String unit) {
+            java.util.Map<Long, Ticks> after = read();
+            if (before.isEmpty() || after.isEmpty()) {
+                return "";
+            }
+            java.util.Map<String, Long> byKind = new java.util.HashMap<>();
+            after.forEach((id, t) -> {
+                Ticks b = before.get(id);
+                byKind.merge(t.kind(), t.ticks() - (b == null ? 0 : b.ticks()), Long::sum);
+            });
+            double hz = 100; // USER_HZ, as in MachineCpu
+            return byKind.entrySet().stream().filter(e -> e.getValue() / hz * 1e6 / n >= 1)
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() / hz * 1e6 / n))
+                    .collect(java.util.stream.Collectors.joining(", ", "JVM threads, µs " + unit + ": ", ""));
         }
     }
 

@@ -107,6 +107,18 @@ class CommandLineTest {
         java.util.regex.Matcher pg = java.util.regex.Pattern.compile("PostgreSQL's processes (\\d+) µs an order").matcher(r.out());
         assertThat(pg.find()).isTrue();
         assertThat(Long.parseLong(pg.group(1))).isPositive();
+        // and the JVM's share by kind of thread, where the organisation's lane and its encoder must have worked
+        assertThat(r.out()).contains("JVM threads, µs an order: ", "caravan-tenant ", "caravan-encoder ");
+    }
+
+    @Test
+    void threadKindsAreNamesWithoutTheirNumbers() {
+        assertThat(LoadCommand.ThreadCpu.kind("caravan-encoder-3")).isEqualTo("caravan-encoder");
+        assertThat(LoadCommand.ThreadCpu.kind("GC Thread#1")).isEqualTo("GC Thread");
+        assertThat(LoadCommand.ThreadCpu.kind("http-nio-auto-1-exec-12")).isEqualTo("http-nio-auto-exec");
+        assertThat(LoadCommand.ThreadCpu.kind("C2 CompilerThre")).isEqualTo("C2 CompilerThre");
+        assertThat(LoadCommand.ThreadCpu.kind("G1 Conc#0")).isEqualTo("G1 Conc");
+        assertThat(LoadCommand.ThreadCpu.kind("caravan-tenant-")).isEqualTo("caravan-tenant");
     }
 
     @Test
