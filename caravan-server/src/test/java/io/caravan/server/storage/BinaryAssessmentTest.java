@@ -80,6 +80,23 @@ class BinaryAssessmentTest {
     }
 
     @Test
+    void textIsUtf8AsJavaWritesItWhateverItsLength() {
+        List<String> texts = List.of("", "a", "Ü", "北京", "🚢", "x".repeat(42), "é".repeat(43), "→".repeat(43), "y".repeat(127),
+                "y".repeat(128), "北".repeat(6000), "lone \ud800 high", "lone \udc00 low", "end \ud83d");
+        Reason r = new Reason("CODE", "text", 0.5, texts);
+        Estimate e = new Estimate(RiskCategory.LEGAL, "o", "h", 0.5, Interval.exactly(0.5), 1, List.of(r));
+        Assessment a = new Assessment("order:O-1", SubjectType.ORDER, "O-1", Instant.EPOCH, List.of(e), 1, 0.5,
+                new Decision(Action.REVIEW, List.of()), Versions.of(Map.of("engine", "1")));
+        List<String> back = BinaryAssessment.decode(BinaryAssessment.encode(a, "v-1")).assessment().estimates().get(0)
+                .reasons().get(0).evidence();
+        for (int i = 0; i < texts.size(); i++) {
+            // what String.getBytes and new String make of it: a lone surrogate becomes '?'
+            assertThat(back.get(i)).isEqualTo(new String(texts.get(i).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        }
+        assertThat(back.get(11)).isEqualTo("lone ? high");
+    }
+
+    @Test
     void theThreadsBufferIsReusedAndAKeptEncodingIsACopy() {
         Assessment a = unusual();
         byte[] first = BinaryAssessment.encode(a, "v-1");
