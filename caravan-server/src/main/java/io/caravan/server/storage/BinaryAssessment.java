@@ -21,7 +21,7 @@ import java.util.TreeMap;
 /**
  * The stored form of an assessment: what its {@code caravan.assessment.v1} JSON says, field by field in that
  * document's order, without the property names and with every number as the integer its JSON digits stand
- * for. It is written in about half the time of the JSON and is a third shorter before compression, and the
+ * for. It is written in about a third of the time of the JSON and is a third shorter before compression, and the
  * JSON drafted from it on reading ({@link #decode}, then {@code AssessmentCodec}) is byte for byte the JSON the
  * server would have written when it stored it.
  *
