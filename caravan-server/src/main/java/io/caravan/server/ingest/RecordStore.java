@@ -100,6 +100,15 @@ public class RecordStore {
         this.bodies = bodies;
     }
 
+    /**
+     * The lookup of {@link #known}: the stored record, if any, of each (type, key), by one probe of
+     * {@code record_identity} per key (a lateral join: a plain join may scan the tenant's records for a handful of
+     * keys). Parameters: the types, the keys, the tenant.
+     */
+    public static final String KNOWN = "select k.type, k.key, r.seq, r.digest from unnest(?::text[], ?::text[]) as k(type, key)"
+            + " cross join lateral (select seq, digest from record x where x.tenant_id = ? and x.type = k.type"
+            + " and x.record_key = k.key) r";
+
     /** The stored records among {@code keys} ("type\u0000key"), by that composite. */
     public Map<String, Known> known(long tenantId, List<String> types, List<String> keys) {
         Map<String, Known> found = new HashMap<>();
@@ -107,10 +116,7 @@ public class RecordStore {
             return found;
         }
         jdbc.query(con -> {
-            // One index probe per key (a lateral join): a plain join may scan the tenant's records for a handful of keys.
-            var ps = con.prepareStatement("select k.type, k.key, r.seq, r.digest from unnest(?::text[], ?::text[]) as k(type, key)"
-                    + " cross join lateral (select seq, digest from record x where x.tenant_id = ? and x.type = k.type"
-                    + " and x.record_key = k.key) r");
+            var ps = con.prepareStatement(KNOWN);
             ps.setObject(1, types.toArray(new String[0])); // binary arrays, as in bindColumns
             ps.setObject(2, keys.toArray(new String[0]));
             ps.setLong(3, tenantId);

@@ -5,6 +5,7 @@ import io.caravan.json.AssessmentCodec;
 import io.caravan.reference.ReferenceData;
 import io.caravan.risk.Versions;
 import io.caravan.server.audit.AuditLog;
+import io.caravan.server.storage.PlannerStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * On start: records the reference data and model versions in use (audited when they differ from the last
- * start), then rebuilds every tenant's engine from its stored records. The server reports ready only after.
+ * start), brings the planner's statistics of the ingest tables up to date ({@link PlannerStatistics}), then rebuilds
+ * every tenant's engine from its stored records. The server reports ready only after.
  */
 @Component
 @Order(1)
@@ -29,12 +31,14 @@ class Startup implements ApplicationRunner {
     private final ReferenceData reference;
     private final RecordStore store;
     private final AuditLog audit;
+    private final PlannerStatistics statistics;
 
-    Startup(Ingestion ingestion, ReferenceData reference, RecordStore store, AuditLog audit) {
+    Startup(Ingestion ingestion, ReferenceData reference, RecordStore store, AuditLog audit, PlannerStatistics statistics) {
         this.ingestion = ingestion;
         this.reference = reference;
         this.store = store;
         this.audit = audit;
+        this.statistics = statistics;
     }
 
     @Override
@@ -47,6 +51,7 @@ class Startup implements ApplicationRunner {
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
         log.info("Reference data and models: {}", id);
+        statistics.refresh();
         long t0 = System.nanoTime();
         ingestion.start();
         log.info("Engines ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
