@@ -4,6 +4,7 @@ import io.caravan.domain.Event;
 import io.caravan.domain.Order;
 import io.caravan.engine.Engine;
 import io.caravan.json.AssessmentCodec;
+import io.caravan.json.BinaryAssessment;
 import io.caravan.reference.ReferenceData;
 import io.caravan.risk.Assessment;
 import io.caravan.world.WorldGenerator;
@@ -41,7 +42,10 @@ import java.util.concurrent.TimeUnit;
  *       rules, political and natural exposure, decision).</li>
  *   <li>{@code assessmentJson}: writing such an order's assessment as its {@code caravan.assessment.v1} line
  *       of UTF-8 JSON (about 4.6 kB with every reason sentence), the sentences already drafted — what the
- *       server's encoder thread does for each order before compressing it.</li>
+ *       server's encoder thread did for each order before compressing it, and still does for a single record's
+ *       answer.</li>
+ *   <li>{@code storedForm}: writing it in the binary form the server stores (then compresses) instead, the same
+ *       content without property names; counted with the copy of its bytes into an array of their own.</li>
  *   <li>{@code assessAndDraft} and {@code assessAndWrite}: {@code assessOrder} and then drafting every reason
  *       sentence, and then also writing the JSON: with {@code assessOrder} they split an order's cost on the
  *       server between its engine thread (assessing) and its encoder thread (drafting and writing).</li>
@@ -135,6 +139,17 @@ public class EngineBenchmarks {
         int bytes = 0;
         for (Assessment a : w.assessed) {
             bytes += AssessmentCodec.toJsonBytes(a, w.versionsId).length;
+        }
+        return bytes;
+    }
+
+    /** An order's assessment written in the binary form the server stores; the score is in assessments per second. */
+    @Benchmark
+    @OperationsPerInvocation(1000)
+    public int storedForm(World w) {
+        int bytes = 0;
+        for (Assessment a : w.assessed) {
+            bytes += BinaryAssessment.encode(a, w.versionsId).length;
         }
         return bytes;
     }

@@ -1,5 +1,7 @@
 package io.caravan.server.storage;
 
+import io.caravan.json.BinaryAssessment;
+
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;

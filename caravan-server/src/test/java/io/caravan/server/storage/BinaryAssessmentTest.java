@@ -1,6 +1,7 @@
 package io.caravan.server.storage;
 
 import io.caravan.json.AssessmentCodec;
+import io.caravan.json.BinaryAssessment;
 import io.caravan.risk.Action;
 import io.caravan.risk.Assessment;
 import io.caravan.risk.Decision;

@@ -4,6 +4,7 @@ import com.github.luben.zstd.ZstdDictTrainer;
 import io.caravan.domain.Event;
 import io.caravan.engine.Engine;
 import io.caravan.json.AssessmentCodec;
+import io.caravan.json.BinaryAssessment;
 import io.caravan.reference.ReferenceData;
 import io.caravan.risk.Assessment;
 import io.caravan.world.WorldGenerator;

@@ -1,4 +1,4 @@
-package io.caravan.server.storage;
+package io.caravan.json;
 
 import io.caravan.risk.Action;
 import io.caravan.risk.Assessment;
@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * The stored form of an assessment: what its {@code caravan.assessment.v1} JSON says, field by field in that
  * document's order, without the property names and with every number as the integer its JSON digits stand
  * for. It is written in about a third of the time of the JSON and is a third shorter before compression, and the
- * JSON drafted from it on reading ({@link #decode}, then {@code AssessmentCodec}) is byte for byte the JSON the
- * server would have written when it stored it.
+ * JSON drafted from it on reading ({@link #decode}, then {@link AssessmentCodec}) is byte for byte the JSON the
+ * server would have written when it stored it. The server stores assessments in this form, compressed.
  *
  * <p>Layout (all integers as LEB128 varints, signed ones zigzag-encoded; text as its UTF-8 length, then the
  * bytes): the format byte {@link #FORMAT}; id, subject, subject id; as-of seconds and nanoseconds; the
