@@ -302,6 +302,14 @@ final class LoadCommand implements Callable<Integer> {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
+    /** Clock ticks a second in {@code /proc}: USER_HZ, 100 on every Linux architecture Java runs on. */
+    static final double USER_HZ = 100;
+
+    /** Microseconds of {@code ticks} of CPU for each of {@code n}. */
+    static double microsEach(long ticks, int n) {
+        return ticks / USER_HZ * 1e6 / n;
+    }
+
     /** The CPU this JVM, its threads, PostgreSQL's processes and the whole machine spent from {@link #start} on. */
     private record CpuWindow(long jvmNanos, java.util.Map<Long, ThreadCpu.Ticks> threads, long[] machine,
                              java.util.Map<Long, Long> postgres, Path postgresData) {
@@ -382,10 +390,9 @@ final class LoadCommand implements Callable<Integer> {
                 Ticks b = before.get(id);
                 byKind.merge(t.kind(), t.ticks() - (b == null ? 0 : b.ticks()), Long::sum);
             });
-            double hz = 100; // USER_HZ, as in MachineCpu
-            return byKind.entrySet().stream().filter(e -> e.getValue() / hz * 1e6 / n >= 1)
+            return byKind.entrySet().stream().filter(e -> microsEach(e.getValue(), n) >= 1)
                     .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                    .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() / hz * 1e6 / n))
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), microsEach(e.getValue(), n)))
                     .collect(java.util.stream.Collectors.joining(", ", "JVM threads, µs " + unit + ": ", ""));
         }
     }
@@ -420,10 +427,9 @@ final class LoadCommand implements Callable<Integer> {
             if (before == null || after == null || after[1] == before[1]) {
                 return "";
             }
-            double busy = after[0] - before[0];
-            double hz = 100; // USER_HZ, the unit of /proc/stat on every Linux architecture Java runs on
+            long busy = after[0] - before[0];
             return String.format(Locale.ROOT, "; the machine, all its processes, %.0f µs %s, %.0f%% busy, %.1f%% of the time"
-                    + " stolen by its host", busy / hz * 1e6 / requests, unit, 100 * busy / (after[1] - before[1]),
+                    + " stolen by its host", microsEach(busy, requests), unit, 100.0 * busy / (after[1] - before[1]),
                     100.0 * (after[2] - before[2]) / (after[1] - before[1]));
         }
     }
@@ -471,7 +477,7 @@ final class LoadCommand implements Callable<Integer> {
             for (var e : after.entrySet()) {
                 ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
             }
-            return String.format(Locale.ROOT, "; PostgreSQL's processes %.0f µs %s", ticks / 100.0 * 1e6 / requests, unit);
+            return String.format(Locale.ROOT, "; PostgreSQL's processes %.0f µs %s", microsEach(ticks, requests), unit);
         }
     }
 
