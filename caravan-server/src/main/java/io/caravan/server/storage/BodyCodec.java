@@ -1,12 +1,11 @@
 package io.caravan.server.storage;
 
-import io.caravan.json.BinaryAssessment;
-
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictDecompress;
+import io.caravan.json.BinaryAssessment;
 
 import java.io.IOException;
 import java.io.InputStream;
