@@ -68,7 +68,7 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "300", description = "single: the longest warm-up (default"
             + " ${DEFAULT-VALUE}; 0 measures a cold server). The warm-up sends at the measured rate in rounds of 10 s, each"
             + " answered in full before the next, and ends after the first round that was answered on time while the JIT"
-            + " compiler worked less than 5% of one core: on two cores it needs minutes, not seconds, to compile the web"
+            + " compiler worked less than 5%% of one core: on two cores it needs minutes, not seconds, to compile the web"
             + " stack and the engine, and until then a server cannot keep up.")
     int warmupSeconds;
 

@@ -182,6 +182,16 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandsHelpPrintsCleanly() {
+        for (String command : new picocli.CommandLine(new CaravanCommand()).getSubcommands().keySet()) {
+            Run r = run(command, "--help");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: caravan " + command);
+            assertThat(r.err()).as(command).isEmpty();
+        }
+    }
+
+    @Test
     void missingInputsSayWhatToDo(@TempDir Path dir) {
         Run r = run("assess", "--in", dir.resolve("nowhere").toString(), "--out", dir.resolve("a.jsonl").toString());
         assertThat(r.code()).isEqualTo(2);
