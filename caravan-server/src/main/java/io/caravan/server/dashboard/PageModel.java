@@ -31,10 +31,7 @@ class PageModel {
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     String mistyped(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e, HttpServletResponse response,
                     Model model) {
-        Class<?> type = e.getRequiredType();
-        String expected = type == Integer.class || type == Long.class || type == int.class || type == long.class
-                ? "a whole number" : "a valid " + (type == null ? "value" : type.getSimpleName());
-        return refused(new io.caravan.server.web.BadRequest(e.getName(), "'" + e.getValue() + "' is not " + expected
+        return refused(new io.caravan.server.web.BadRequest(e.getName(), io.caravan.server.web.QueryParameters.mistyped(e)
                 + "; correct it in the address"), response, model);
     }
 

@@ -74,6 +74,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(p, headers, status, request);
     }
 
+    /** A query or path value not of its parameter's type ({@code page=abc}, {@code from=yesterday}): name it and say how. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, QueryParameters.mistyped(e));
+        String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : e.getPropertyName();
+        if (field != null) {
+            p.setProperty("field", field);
+        }
+        return createResponseEntity(p, headers, status, request);
+    }
+
     /** A form upload (evidence, an import without script) over the multipart limit: say the limit and the way round it. */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
