@@ -131,7 +131,10 @@ public final class EventReader {
             return null;
         }
         try {
-            return EventDecoder.decode(type, new Fields(node, "", reference));
+            Fields fields = new Fields(node, "", reference).known("schema");
+            Event event = EventDecoder.decode(type, fields);
+            fields.onlyKnown();
+            return event;
         } catch (FieldException ex) {
             errors.add(new RecordError(file, lineNo, ex.field(), ex.getMessage()));
         } catch (IllegalArgumentException ex) {

@@ -25,6 +25,12 @@ final class Fields {
     private final JsonNode node;
     private final String path;
     private final ReferenceData reference;
+    /** The names asked for, present or not: a field of the object not among them is one nothing would read. */
+    private final List<String> asked = new ArrayList<>(16);
+    /** The objects within this one that were read, each checked the same way. */
+    private final List<Fields> inner = new ArrayList<>(4);
+    /** How many of the names asked for the object has: fewer than its size means a field nothing read. */
+    private int found;
 
     Fields(JsonNode node, String path, ReferenceData reference) {
         this.node = node;
@@ -32,12 +38,56 @@ final class Fields {
         this.reference = reference;
     }
 
+    /** Counts {@code name} as read although no method of this class reads it (a record's {@code schema}). */
+    Fields known(String name) {
+        ask(name);
+        return this;
+    }
+
+    private JsonNode ask(String name) {
+        boolean seen = false;
+        for (int i = 0; i < asked.size() && !seen; i++) {
+            String a = asked.get(i);
+            seen = a == name || a.equals(name);
+        }
+        JsonNode v = node.get(name);
+        if (!seen) {
+            asked.add(name);
+            found += v == null ? 0 : 1;
+        }
+        return v;
+    }
+
+    /**
+     * Refuses a field that nothing read, in this object or any object read within it: it would otherwise be dropped
+     * without a word (a misspelt optional field, or one this version of the format does not have).
+     */
+    void onlyKnown() {
+        if (node.size() > found) {
+            for (String name : node.propertyNames()) {
+                if (!asked.contains(name)) {
+                    throw new FieldException(at(name), "is not a field Caravan reads here; the fields here are "
+                            + String.join(", ", new java.util.TreeSet<>(asked)) + " (docs/data-formats.md)");
+                }
+            }
+        }
+        for (Fields f : inner) {
+            f.onlyKnown();
+        }
+    }
+
+    private Fields within(JsonNode v, String p) {
+        Fields f = new Fields(v, p, reference);
+        inner.add(f);
+        return f;
+    }
+
     private String at(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
     private JsonNode present(String name) {
-        JsonNode v = node.get(name);
+        JsonNode v = ask(name);
         if (v == null || v.isNull()) {
             throw new FieldException(at(name), "is required but missing");
         }
@@ -45,7 +95,7 @@ final class Fields {
     }
 
     boolean has(String name) {
-        JsonNode v = node.get(name);
+        JsonNode v = ask(name);
         return v != null && !v.isNull();
     }
 
@@ -168,7 +218,7 @@ final class Fields {
         if (!v.isObject()) {
             throw new FieldException(at(name), "must be an object {…}, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
-        return new Fields(v, at(name), reference);
+        return within(v, at(name));
     }
 
     /** An array of objects; absent means empty unless {@code required}. */
@@ -190,7 +240,7 @@ final class Fields {
             if (!e.isObject()) {
                 throw new FieldException(p, "must be an object {…}");
             }
-            out.add(each.apply(new Fields(e, p, reference)));
+            out.add(each.apply(within(e, p)));
         }
         if (required && out.isEmpty()) {
             throw new FieldException(at(name), "must have at least one element");
@@ -234,7 +284,4 @@ final class Fields {
         return new FieldException(at(name), message);
     }
 
-    JsonNode node() {
-        return node;
-    }
 }

@@ -73,6 +73,25 @@ class EventReaderTest {
     }
 
     @Test
+    void aFieldNothingReadsIsRefusedNotDropped(@TempDir Path dir) throws IOException {
+        EventReader.Result r = read(dir,
+                GOOD_ORDER.replace("\"ship_to\":\"US\"", "\"ship_to\":\"US\",\"colour\":\"red\""),
+                GOOD_ORDER.replace("\"quantity\":2", "\"quantity\":2,\"qty\":3").replace("O-1", "O-2"),
+                GOOD_ORDER.replace("\"currency\":\"USD\"", "\"currency\":\"USD\",\"cents\":1250").replace("O-1", "O-3"),
+                // optional fields that are absent or null are not unknown ones
+                GOOD_ORDER.replace("\"merchant_id\":\"M-1\"", "\"merchant_id\":\"M-1\",\"shipment_id\":null").replace("O-1", "O-4"));
+        assertThat(r.events()).hasSize(1);
+        assertThat(r.errors()).extracting(RecordError::toString).containsExactly(
+                "orders.jsonl line 1, field colour: is not a field Caravan reads here; the fields here are at, buyer_country,"
+                        + " buyer_id, id, items, marketplace_id, merchant_id, promised_by, schema, ship_from, ship_to, shipment_id"
+                        + " (docs/data-formats.md)",
+                "orders.jsonl line 2, field items[0].qty: is not a field Caravan reads here; the fields here are category, hs_code,"
+                        + " listing_id, quantity, sku, unit_value (docs/data-formats.md)",
+                "orders.jsonl line 3, field items[0].unit_value.cents: is not a field Caravan reads here; the fields here are"
+                        + " amount, currency (docs/data-formats.md)");
+    }
+
+    @Test
     void aByteOrderMarkAndWindowsLineEndingsAreAccepted(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("orders.jsonl");
         Files.writeString(f, "\uFEFF" + GOOD_ORDER + "\r\n" + GOOD_ORDER.replace("\"O-1\"", "\"O-2\"") + "\r\n");

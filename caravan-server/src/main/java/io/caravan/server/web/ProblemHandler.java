@@ -74,6 +74,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(p, headers, status, request);
     }
 
+    /**
+     * A JSON body that cannot be read: where it breaks (line and column), which field is unknown or of the wrong type,
+     * and what it should be. Spring's own answer was "Failed to read request".
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        BodyError error = BodyError.of(e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, error.detail());
+        if (error.field() != null) {
+            p.setProperty("field", error.field());
+        }
+        return createResponseEntity(p, headers, status, request);
+    }
+
     /** A query or path value not of its parameter's type ({@code page=abc}, {@code from=yesterday}): name it and say how. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,

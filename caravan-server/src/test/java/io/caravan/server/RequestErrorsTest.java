@@ -9,8 +9,11 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Query parameters as people type them: a misspelt name is refused, not ignored; times in the forms people write. */
-class QueryParametersTest {
+/**
+ * Requests as people get them wrong: a misspelt parameter or body field is refused, not ignored; a value of the wrong
+ * type or a broken body says where and what it should be; times are read in the forms people write.
+ */
+class RequestErrorsTest {
 
     static Org org;
     static Client viewer;
@@ -23,10 +26,17 @@ class QueryParametersTest {
     }
 
     private static JsonNode refused(String path, String field) {
-        Client.Response r = viewer.get(path);
-        assertThat(r.status()).as(path).isEqualTo(400);
+        return refused(path, viewer.get(path), field);
+    }
+
+    private static JsonNode refused(String what, Client.Response r, String field) {
+        assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(400);
         assertThat(r.header("Content-Type")).contains("application/problem+json");
-        assertThat(r.json().get("field").stringValue()).as(path).isEqualTo(field);
+        if (field == null) {
+            assertThat(r.json().has("field")).as(what).isFalse();
+        } else {
+            assertThat(r.json().get("field").stringValue()).as(what).isEqualTo(field);
+        }
         return r.json();
     }
 
@@ -79,5 +89,27 @@ class QueryParametersTest {
         // "+02:00" typed into an address unescaped arrives as " 02:00"
         assertThat(total("/api/v1/orders?size=1&from=" + day + "T02:00:00+02:00")).isEqualTo(expected);
         assertThat(total("/api/v1/orders?size=1&from=" + day + "T02:00:00%2B02:00")).isEqualTo(expected);
+    }
+
+    @Test
+    void aBodyThatCannotBeReadSaysWhereAndWhatItShouldBe() {
+        Client analyst = org.as(Org.Role.ANALYST);
+        long alert = analyst.get("/api/v1/alerts?size=1").json().get("items").get(0).get("id").asLong();
+        java.util.function.BiFunction<String, String, String> detail = (body, field) ->
+                refused(body, analyst.post("/api/v1/cases", body), field).get("detail").stringValue();
+
+        assertThat(detail.apply("{\"alerts\": [" + alert + "]}", "alerts"))
+                .startsWith("'alerts' is not a field of this body (line 1, column ")
+                .endsWith("; it takes alert_ids, assignee, comment, title");
+        assertThat(detail.apply("{\"alert_ids\": [\"first\"]}", "alert_ids[0]"))
+                .isEqualTo("'first' is not a whole number (line 1, column 16)");
+        assertThat(detail.apply("{\"alert_ids\": " + alert + "}", "alert_ids")).startsWith("'alert_ids' must be a list (line 1, column ");
+        assertThat(detail.apply("{\"alert_ids\": [" + alert + "], \"title\": {}}", "title")).startsWith("'title' must be a string");
+        assertThat(detail.apply("[" + alert + "]", null)).isEqualTo("the body must be an object (line 1, column 1)");
+        assertThat(detail.apply("{\"alert_ids\": [" + alert + ",\n", "alert_ids"))
+                .startsWith("the body is not valid JSON (line 2, column 1): Unexpected end-of-input").doesNotContain("Source");
+        assertThat(detail.apply("", null)).isEqualTo("the body is empty; send a JSON object");
+        // nothing was opened by any of these
+        assertThat(analyst.get("/api/v1/cases").json().get("total").asLong()).isZero();
     }
 }
