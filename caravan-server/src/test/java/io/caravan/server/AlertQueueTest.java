@@ -21,8 +21,7 @@ class AlertQueueTest {
 
     @Test
     void mostSevereFirstThenOldestPageByPage() {
-        Org org = Org.create("alert-queue");
-        assertThat(org.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(Worlds.lines(300))).status()).isEqualTo(200);
+        Org org = Org.withWorld("alert-queue", 300);
         Client viewer = org.as(Org.Role.VIEWER);
         List<Row> all = new ArrayList<>();
         for (int page = 0; ; page++) {

@@ -26,8 +26,7 @@ class DashboardTest {
 
     @BeforeAll
     static void setUp() {
-        org = Org.create("dash");
-        assertThat(org.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(Worlds.lines(300))).status()).isEqualTo(200);
+        org = Org.withWorld("dash", 300);
         viewer = TestServer.unique("viewer");
         assertThat(org.admin.post("/api/v1/users", "{\"username\":\"" + viewer + "\",\"password\":\"" + Org.PASSWORD
                 + "\",\"role\":\"VIEWER\"}").status()).isEqualTo(201);

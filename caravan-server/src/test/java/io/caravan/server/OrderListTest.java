@@ -25,8 +25,7 @@ class OrderListTest {
 
     @BeforeAll
     static void load() {
-        org = Org.create("order-list");
-        assertThat(org.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(Worlds.lines(300))).status()).isEqualTo(200);
+        org = Org.withWorld("order-list", 300);
         for (int page = 0; ; page++) {
             JsonNode items = get("/api/v1/orders?size=500&page=" + page).get("items");
             for (JsonNode i : items) {

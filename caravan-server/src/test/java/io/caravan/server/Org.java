@@ -31,6 +31,16 @@ public final class Org {
         return create(prefix, TestServer.get().url());
     }
 
+    /** Creates an organisation and sends it a generated world of {@code orders} orders as one bulk, every line accepted. */
+    public static Org withWorld(String prefix, int orders) {
+        Org org = create(prefix);
+        Client.Response r = org.as(Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(Worlds.lines(orders)));
+        if (r.status() != 200 || r.json().get("rejected").asLong() != 0) {
+            throw new IllegalStateException("sending " + orders + " orders' world to " + org.slug + ": " + r.status() + " " + r.body());
+        }
+        return org;
+    }
+
     /** Creates an organisation on the server at {@code url} (whose operator password is the tests'). */
     public static Org create(String prefix, String url) {
         Client operator = Client.login(url, "admin", TestServer.ADMIN_PASSWORD);

@@ -20,8 +20,7 @@ class RequestErrorsTest {
 
     @BeforeAll
     static void load() {
-        org = Org.create("query-parameters");
-        assertThat(org.as(Org.Role.INGEST).postNdjson("/api/v1/records", Worlds.ndjson(Worlds.lines(200))).status()).isEqualTo(200);
+        org = Org.withWorld("query-parameters", 200);
         viewer = org.as(Org.Role.VIEWER);
     }
 
