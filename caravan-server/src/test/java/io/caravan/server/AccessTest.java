@@ -105,6 +105,8 @@ class AccessTest {
     @Test
     void aRevokedKeyStopsWorking() {
         Client admin = org.admin;
+        assertThat(admin.post("/api/v1/api-keys", "{\"name\":\"short-lived\"}").json().get("detail").stringValue())
+                .isEqualTo("is required; roles are ADMIN, ANALYST, VIEWER and INGEST");
         var created = admin.post("/api/v1/api-keys", "{\"name\":\"short-lived\",\"role\":\"VIEWER\"}").json();
         Client key = Client.withKey(url, created.get("token").stringValue());
         assertThat(key.get("/api/v1/orders").status()).isEqualTo(200);

@@ -84,6 +84,8 @@ class CaseWorkflowTest {
         assertThat(download.header("Content-Disposition")).contains("bill-of-lading.txt");
 
         assertThat(analyst.post("/api/v1/cases/" + id + "/resolve", "{\"outcome\":\"MAYBE\"}").status()).isEqualTo(400);
+        assertThat(analyst.post("/api/v1/cases/" + id + "/resolve", "{}").json().get("detail").stringValue())
+                .isEqualTo("is required: CONFIRMED, FALSE_POSITIVE or MITIGATED");
         JsonNode resolved = analyst.post("/api/v1/cases/" + id + "/resolve",
                 "{\"outcome\":\"FALSE_POSITIVE\",\"text\":\"Documents match.\"}").json();
         assertThat(resolved.get("case_file").get("status").stringValue()).isEqualTo("RESOLVED");
@@ -118,6 +120,8 @@ class CaseWorkflowTest {
         assertThat(analyst.post("/api/v1/assessments/" + id + "/override", "{\"action\":\"APPROVE\"}").status()).isEqualTo(400);
         assertThat(analyst.post("/api/v1/assessments/" + id + "/override", "{\"action\":\"WAVE\",\"reason\":\"x\"}").status())
                 .isEqualTo(400);
+        assertThat(analyst.post("/api/v1/assessments/" + id + "/override", "{\"reason\":\"x\"}").json().get("detail").stringValue())
+                .isEqualTo("is required; use APPROVE, REVIEW, HOLD or BLOCK");
         JsonNode o = analyst.post("/api/v1/assessments/" + id + "/override",
                 "{\"action\":\"APPROVE\",\"reason\":\"Certificate received by e-mail\"}").json();
         assertThat(o.get("engine_action").stringValue()).isEqualTo("HOLD");

@@ -19,6 +19,7 @@ public enum Role {
                 return r;
             }
         }
-        throw new io.caravan.server.web.BadRequest(field, "'" + s + "' is not a role; roles are ADMIN, ANALYST, VIEWER and INGEST");
+        throw new io.caravan.server.web.BadRequest(field, (s == null || s.isBlank() ? "is required" : "'" + s + "' is not a role")
+                + "; roles are ADMIN, ANALYST, VIEWER and INGEST");
     }
 }

@@ -238,6 +238,9 @@ public class CaseController {
         Caller c = Caller.current();
         requireOpen(find(c.tenantId(), id));
         String outcome = request.outcome() == null ? "" : request.outcome().trim().toUpperCase(Locale.ROOT);
+        if (outcome.isEmpty()) {
+            throw new BadRequest("outcome", "is required: CONFIRMED, FALSE_POSITIVE or MITIGATED");
+        }
         if (!List.of("CONFIRMED", "FALSE_POSITIVE", "MITIGATED").contains(outcome)) {
             throw new BadRequest("outcome", "'" + request.outcome() + "' must be CONFIRMED, FALSE_POSITIVE or MITIGATED");
         }

@@ -201,7 +201,8 @@ public class AssessmentController {
         try {
             return Action.valueOf(s == null ? "" : s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(field, "'" + s + "' is not a decision; use APPROVE, REVIEW, HOLD or BLOCK");
+            throw new BadRequest(field, (s == null || s.isBlank() ? "is required" : "'" + s + "' is not a decision")
+                    + "; use APPROVE, REVIEW, HOLD or BLOCK");
         }
     }
 
