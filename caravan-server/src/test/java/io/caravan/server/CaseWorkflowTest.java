@@ -70,6 +70,11 @@ class CaseWorkflowTest {
         assertThat(analyst.post("/api/v1/cases/" + id + "/assign", "{\"assignee\":\"nobody-here\"}").status()).isEqualTo(400);
         analyst.post("/api/v1/cases/" + id + "/assign", "{\"assignee\":\"" + org.adminName + "\"}");
         analyst.post("/api/v1/cases/" + id + "/comments", "{\"text\":\"Asked the forwarder for the bill of lading.\"}");
+        Client.Response misnamed = analyst.postMultipart("/api/v1/cases/" + id + "/evidence", "document", "bill-of-lading.txt",
+                "BL 4471 shipped on board".getBytes());
+        assertThat(misnamed.status()).isEqualTo(400);
+        assertThat(misnamed.json().get("field").stringValue()).isEqualTo("file");
+        assertThat(misnamed.json().get("detail").stringValue()).isEqualTo("is required: send the file as the multipart form part 'file'");
         JsonNode withEvidence = analyst.postMultipart("/api/v1/cases/" + id + "/evidence", "bill-of-lading.txt",
                 "BL 4471 shipped on board".getBytes()).json();
         long evidence = 0;

@@ -120,8 +120,12 @@ public final class Client {
     }
 
     public Response postMultipart(String path, String fileName, byte[] content) {
+        return postMultipart(path, "file", fileName, content);
+    }
+
+    public Response postMultipart(String path, String part, String fileName, byte[] content) {
         String boundary = "caravan" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];

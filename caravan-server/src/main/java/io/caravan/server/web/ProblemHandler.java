@@ -90,6 +90,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(p, headers, status, request);
     }
 
+    /** A form upload without its file part: name the part. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "is required: send the file as the multipart form part '"
+                + e.getRequestPartName() + "'");
+        p.setProperty("field", e.getRequestPartName());
+        return createResponseEntity(p, headers, status, request);
+    }
+
+    /** A required query parameter left out: name it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "is required");
+        p.setProperty("field", e.getParameterName());
+        return createResponseEntity(p, headers, status, request);
+    }
+
     /** A query or path value not of its parameter's type ({@code page=abc}, {@code from=yesterday}): name it and say how. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
