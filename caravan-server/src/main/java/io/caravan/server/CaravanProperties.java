@@ -39,12 +39,13 @@ public record CaravanProperties(
     }
 
     /**
-     * Limits on ingestion: the largest request body, the most records in one request, and the records per
-     * second a tenant may send (a token bucket holding {@code burst} records).
+     * Limits on ingestion: the largest request body, the most records in one request, the records per
+     * second a tenant may send (a token bucket holding {@code burst} records), and how far ahead of the server's clock
+     * a record's time may be.
      */
     public record Ingest(@DefaultValue("67108864") long maxBodyBytes, @DefaultValue("100000") int maxRecords,
                          @DefaultValue("200000") double recordsPerSecond, @DefaultValue("400000") double burst,
-                         @DefaultValue("2000") int batchRecords) {
+                         @DefaultValue("2000") int batchRecords, @DefaultValue("P1D") java.time.Duration maxAhead) {
     }
 
     /**

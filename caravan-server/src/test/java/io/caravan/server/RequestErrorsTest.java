@@ -111,4 +111,26 @@ class RequestErrorsTest {
         // nothing was opened by any of these
         assertThat(analyst.get("/api/v1/cases").json().get("total").asLong()).isZero();
     }
+
+    @Test
+    void aRecordDatedFarAheadOfTheServersClockIsRefused() {
+        String template = Worlds.lines(200).stream().filter(l -> l.contains("\"caravan.order.v1\"")).findFirst().orElseThrow();
+        java.util.function.BiFunction<String, java.time.Duration, String> order = (id, ahead) -> {
+            tools.jackson.databind.node.ObjectNode o = (tools.jackson.databind.node.ObjectNode) Client.MAPPER.readTree(template);
+            java.time.Instant at = java.time.Instant.now().plus(ahead).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            o.put("id", id).put("at", at.toString()).put("promised_by", at.plus(java.time.Duration.ofDays(30)).toString());
+            return o.toString();
+        };
+        Client ingest = Org.create("ahead").as(Org.Role.INGEST);
+        JsonNode p = refused("a year ahead", ingest.post("/api/v1/records", order.apply("O-AHEAD-1", java.time.Duration.ofDays(365))), "at");
+        assertThat(p.get("detail").stringValue()).contains("is more than 24h ahead of this server's clock")
+                .contains("caravan.ingest.max-ahead").endsWith("check its year and time zone");
+        // within the allowance (clocks differ a little), and in a bulk line by line
+        assertThat(ingest.post("/api/v1/records", order.apply("O-AHEAD-2", java.time.Duration.ofHours(2))).status()).isEqualTo(201);
+        JsonNode bulk = ingest.postNdjson("/api/v1/records", order.apply("O-AHEAD-3", java.time.Duration.ofHours(1)) + "\n"
+                + order.apply("O-AHEAD-4", java.time.Duration.ofDays(3)) + "\n").json();
+        assertThat(bulk.get("accepted_lines").stringValue()).isEqualTo("1");
+        assertThat(bulk.get("errors").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(bulk.get("errors").get(0).get("field").stringValue()).isEqualTo("at");
+    }
 }

@@ -296,6 +296,7 @@ public class Imports {
 
     private Source csv(InputStream in, String file, RecordType type) {
         CsvRecords rows = new CsvRecords(in, file);
+        RecordParser parser = ingestion.parser();
         return new Source() {
             @Override
             public Item next() throws IOException {
@@ -306,7 +307,15 @@ public class Imports {
                 if (row.error() != null) {
                     return new Item(row.line(), null, row.error());
                 }
-                return decoded(row.line(), errors -> reader.decode(file, row.line(), row.node(), type, errors));
+                return decoded(row.line(), errors -> {
+                    Event e = reader.decode(file, row.line(), row.node(), type, errors);
+                    RecordError late = e == null ? null : parser.ahead(file, row.line(), e);
+                    if (late != null) {
+                        errors.add(late);
+                        return null;
+                    }
+                    return e;
+                });
             }
 
             @Override

@@ -47,7 +47,7 @@ public class Ingestion implements DisposableBean {
     }
 
     public RecordParser parser() {
-        return new RecordParser(reference, limits.maxBodyBytes(), limits.maxRecords());
+        return new RecordParser(reference, limits.maxBodyBytes(), limits.maxRecords(), limits.maxAhead(), java.time.Clock.systemUTC());
     }
 
     /** Rebuilds the engine of every tenant that has records; returns when all are ready. */

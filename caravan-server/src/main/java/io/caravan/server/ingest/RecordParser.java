@@ -18,8 +18,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +45,35 @@ public final class RecordParser {
     private final EventReader reader;
     private final long maxBytes;
     private final int maxRecords;
+    private final Duration maxAhead;
+    private final Clock clock;
 
     public RecordParser(ReferenceData reference, long maxBytes, int maxRecords) {
+        this(reference, maxBytes, maxRecords, Duration.ofDays(1), Clock.systemUTC());
+    }
+
+    public RecordParser(ReferenceData reference, long maxBytes, int maxRecords, Duration maxAhead, Clock clock) {
         this.reader = new EventReader(reference);
         this.maxBytes = maxBytes;
         this.maxRecords = maxRecords;
+        this.maxAhead = maxAhead;
+        this.clock = clock;
+    }
+
+    /**
+     * Refuses a record dated further ahead of this server's clock than {@code caravan.ingest.max-ahead} allows; null when
+     * it is not. A record's time says when something happened. One dated years ahead (a wrong year, a time zone read as
+     * an offset) would also move its organisation's clock there, and the qualification sweep, which examines licences
+     * as of the newest record, would then find every licence lapsed.
+     */
+    public RecordError ahead(String source, long line, Event e) {
+        Instant now = clock.instant();
+        if (!e.at().isAfter(now.plus(maxAhead))) {
+            return null;
+        }
+        return new RecordError(source, line, "at", "'" + e.at() + "' is more than " + maxAhead.toString().substring(2).toLowerCase(Locale.ROOT)
+                + " ahead of this server's clock (" + now.truncatedTo(ChronoUnit.SECONDS) + "; caravan.ingest.max-ahead);"
+                + " a record's time is when it happened: check its year and time zone");
     }
 
     /**
@@ -163,7 +192,8 @@ public final class RecordParser {
                 if (!line.isBlank()) {
                     List<RecordError> errors = new ArrayList<>(1);
                     Event e = reader.decodeLine(source, n, line, type, errors);
-                    return e != null ? new Line(n, e, null) : new Line(n, null, errors.get(0));
+                    RecordError late = e == null ? null : ahead(source, n, e);
+                    return e == null ? new Line(n, null, errors.get(0)) : late != null ? new Line(n, null, late) : new Line(n, e, null);
                 }
             }
             return null;
