@@ -126,8 +126,9 @@ public final class EventReader {
         }
         String expected = Schemas.of(type);
         if (schema != null && !(schema.isString() && schema.stringValue().equals(expected))) {
-            errors.add(new RecordError(file, lineNo, "schema", "is " + schema + " but this file holds " + expected
-                    + " records; move the line to the right file or fix its schema"));
+            errors.add(new RecordError(file, lineNo, "schema", "is " + schema + " where " + expected
+                    + " records are expected; put the line with its own type's records (their file, or /api/v1/records),"
+                    + " or fix its schema"));
             return null;
         }
         try {

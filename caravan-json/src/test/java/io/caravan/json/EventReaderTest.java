@@ -64,7 +64,8 @@ class EventReaderTest {
                         + String.join(", ", new java.util.TreeSet<>(REF.fx().currencies())),
                 "orders.jsonl line 6, field merchant_id: is required but missing",
                 "orders.jsonl line 7, field id: 'O-1' was already used on line 1; ids must be unique within a file",
-                "orders.jsonl line 8, field schema: is \"caravan.payment.v1\" but this file holds caravan.order.v1 records; move the line to the right file or fix its schema",
+                "orders.jsonl line 8, field schema: is \"caravan.payment.v1\" where caravan.order.v1 records are expected; put the line"
+                        + " with its own type's records (their file, or /api/v1/records), or fix its schema",
                 "orders.jsonl line 9: each line must be one JSON object {…}",
                 "orders.jsonl line 10, field items[0].quantity: must be at least 1, got 0",
                 "orders.jsonl line 11, field at: 'yesterday' is not an ISO-8601 UTC time such as 2025-03-01T09:30:00Z",
