@@ -197,7 +197,7 @@ class DashboardTest {
 
         // resolving needs an outcome
         p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
-        assertThat(p.getByRole(AriaRole.ALERT)).containsText("outcome: '' must be CONFIRMED, FALSE_POSITIVE or MITIGATED");
+        assertThat(p.getByRole(AriaRole.ALERT)).containsText("outcome: is required: CONFIRMED, FALSE_POSITIVE or MITIGATED");
         p.getByLabel("Outcome").selectOption("MITIGATED");
         p.getByLabel("Resolution note").fill("rerouted via the other crossing");
         p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
