@@ -71,6 +71,23 @@ class RequestErrorsTest {
     }
 
     @Test
+    void aFilterValueThatCouldMatchNothingIsRefused() {
+        // "orders" as in the path /api/v1/orders, where a subject type is singular
+        assertThat(refused("/api/v1/assessments?subject_type=orders", "subject_type").get("detail").stringValue())
+                .isEqualTo("'orders' is not a subject type; use order, payment, shipment, participant, listing");
+        refused("/api/v1/assessments/export?subject_type=orders", "subject_type");
+        refused("/api/v1/alerts?subject_type=orders", "subject_type");
+        assertThat(refused("/api/v1/alerts?kind=sanctions", "kind").get("detail").stringValue()).startsWith(
+                "'sanctions' is not a kind of alert; use sanctions_hit, qualification_expired");
+        assertThat(refused("/api/v1/assessments?min_probability=25", "min_probability").get("detail").stringValue())
+                .isEqualTo("'25.0' is not a probability; use a number from 0 to 1, e.g. 0.25 for 25%");
+        // the values themselves, in any case, are taken
+        assertThat(total("/api/v1/assessments?subject_type=ORDER&size=1")).isEqualTo(200);
+        assertThat(viewer.get("/api/v1/alerts?kind=risk_threshold&subject_type=order&size=1").status()).isEqualTo(200);
+        assertThat(total("/api/v1/assessments?min_probability=1&size=1")).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void aDateIsItsFirstInstantInUtcAndAnUnescapedPlusIsReadBack() {
         // the day of the middle order, so that the filter splits the orders
         JsonNode orders = viewer.get("/api/v1/orders?size=500&sort=at").json().get("items");

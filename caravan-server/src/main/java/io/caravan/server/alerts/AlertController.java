@@ -66,6 +66,10 @@ public class AlertController {
         PageRequest p = PageRequest.of(page, size, sort, SORTABLE, "severity,desc");
         String st = status == null ? null : upper(status, "status", List.of("OPEN", "IN_CASE", "CLOSED"));
         String sev = severity == null ? null : upper(severity, "severity", SEVERITIES);
+        if (kind != null && !AlertRules.KINDS.contains(kind)) {
+            throw new BadRequest("kind", "'" + kind + "' is not a kind of alert; use " + String.join(", ", AlertRules.KINDS));
+        }
+        subjectType = subjectType == null ? null : io.caravan.server.query.AssessmentController.subjectType(subjectType, "subject_type");
         Where w = new Where("tenant_id", c.tenantId()).and("status = ?", st).and("severity = ?", sev)
                 .and("kind = ?", kind).and("subject_type = ?", subjectType).and("subject_id = ?", subjectId);
         long total = jdbc.queryForObject("select count(*) from alert" + w.sql(), Long.class, w.params());

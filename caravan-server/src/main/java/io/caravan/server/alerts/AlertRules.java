@@ -25,6 +25,10 @@ import java.util.Locale;
  */
 public final class AlertRules {
 
+    /** Every kind of alert these rules raise (docs/api.md). */
+    public static final List<String> KINDS = List.of("sanctions_hit", "qualification_expired", "qualification_expiring",
+            "shipment_late", "disruption", "risk_threshold");
+
     private AlertRules() {
     }
 

@@ -85,10 +85,14 @@ public class AssessmentController {
         PageRequest p = PageRequest.of(page, size, sort, SORTABLE, "id,desc");
         String column = category == null ? "p_max" : probabilityColumn(category);
         Where w = new Where("tenant_id", c.tenantId())
-                .and("subject_type = ?", subjectType == null ? null : subjectType.toLowerCase(Locale.ROOT))
+                .and("subject_type = ?", subjectType == null ? null : subjectType(subjectType, "subject_type"))
                 .and("subject_id = ?", subjectId)
                 .and("action = ?", action == null ? null : parseAction(action, "action").name())
                 .and(column + " >= ?", minProbability);
+        if (minProbability != null && !(minProbability >= 0 && minProbability <= 1)) {
+            throw new BadRequest("min_probability", "'" + minProbability + "' is not a probability; use a number from 0 to 1,"
+                    + " e.g. 0.25 for 25%");
+        }
         if (latest) {
             w.and("not exists (select 1 from assessment n where n.tenant_id = a.tenant_id and n.subject_type = a.subject_type"
                     + " and n.subject_id = a.subject_id and n.id > a.id)");
@@ -105,7 +109,7 @@ public class AssessmentController {
     public org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
             @RequestParam(name = "subject_type", required = false) String subjectType) {
         long tenant = Caller.current().tenantId();
-        String type = subjectType == null ? null : subjectType.toLowerCase(Locale.ROOT);
+        String type = subjectType == null ? null : subjectType(subjectType, "subject_type");
         org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody body = out -> {
             var w = new java.io.BufferedOutputStream(out, 1 << 16);
             tx.executeWithoutResult(s -> jdbc.query(con -> {
@@ -204,6 +208,21 @@ public class AssessmentController {
             throw new BadRequest(field, (s == null || s.isBlank() ? "is required" : "'" + s + "' is not a decision")
                     + "; use APPROVE, REVIEW, HOLD or BLOCK");
         }
+    }
+
+    /**
+     * A subject type as a filter: {@code order}, {@code shipment}…, in any case; the plural a path uses
+     * ({@code orders}) or an unknown one is refused, where it would have matched nothing.
+     */
+    public static String subjectType(String s, String field) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        for (io.caravan.risk.SubjectType t : io.caravan.risk.SubjectType.values()) {
+            if (t.prefix().equals(v)) {
+                return v;
+            }
+        }
+        throw new BadRequest(field, "'" + s + "' is not a subject type; use " + java.util.Arrays.stream(
+                io.caravan.risk.SubjectType.values()).map(io.caravan.risk.SubjectType::prefix).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     static String probabilityColumn(String category) {
