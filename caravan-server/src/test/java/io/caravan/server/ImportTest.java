@@ -77,7 +77,8 @@ class ImportTest {
                 + "items[0].unit_value.amount,items[0].unit_value.currency,promised_by\n"
                 + "CSV-1,2025-03-01T09:00:00Z,M-0001,GB,CN,GB,SKU-1,950300,2,12.50,USD,2025-03-20T00:00:00Z\n"
                 + "CSV-2,2025-03-01T10:00:00Z,M-0001,DE,CN,DE,\"SKU-2, blue\",950691,1,7.25,EUR,2025-03-21T00:00:00Z\n"
-                + "CSV-3,2025-03-01T11:00:00Z,M-0001,DE,CN,DE,SKU-3,95-03,1,7.25,EUR,2025-03-21T00:00:00Z\n";
+                + "CSV-3,2025-03-01T11:00:00Z,M-0001,DE,CN,DE,SKU-3,95-03,1,7.25,EUR,2025-03-21T00:00:00Z\n"
+                + "CSV-4,2125-03-01T11:00:00Z,M-0001,DE,CN,DE,SKU-4,950300,1,7.25,EUR,2125-03-21T00:00:00Z\n";
         Page p = browser.page(TestServer.get().url());
         Browser.logIn(p, org.adminName, Org.PASSWORD);
         p.navigate("/import");
@@ -90,12 +91,16 @@ class ImportTest {
         p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
         p.waitForURL(Pattern.compile(".*/import/\\d+$"));
         var rows = p.locator("section[aria-labelledby=refused] tbody tr");
-        assertThat(rows).hasCount(1);
+        assertThat(rows).hasCount(2);
         assertThat(rows.first()).containsText("5");
         assertThat(rows.first()).containsText("items[0].hs_code");
+        // dated a century ahead: a wrong year, refused before it moves the organisation's clock
+        assertThat(rows.nth(1)).containsText("6");
+        assertThat(rows.nth(1)).containsText("ahead of this server's clock");
         JsonNode order = org.as(Org.Role.VIEWER).get("/api/v1/orders/CSV-2").json().get("order");
         assertThat(order.get("record").get("items").get(0).get("sku").stringValue()).isEqualTo("SKU-2, blue");
         assertThat(org.as(Org.Role.VIEWER).get("/api/v1/orders/CSV-3").status()).isEqualTo(404);
+        assertThat(org.as(Org.Role.VIEWER).get("/api/v1/orders/CSV-4").status()).isEqualTo(404);
     }
 
     @Test
