@@ -79,6 +79,8 @@ class RequestErrorsTest {
         refused("/api/v1/alerts?subject_type=orders", "subject_type");
         assertThat(refused("/api/v1/alerts?kind=sanctions", "kind").get("detail").stringValue()).startsWith(
                 "'sanctions' is not a kind of alert; use sanctions_hit, qualification_expired");
+        assertThat(refused("/api/v1/orders?from=2025-06-01&to=2025-05-01", "to").get("detail").stringValue())
+                .isEqualTo("'2025-05-01T00:00Z' is not after from '2025-06-01T00:00Z'; the range is from (included) to (excluded)");
         assertThat(refused("/api/v1/assessments?min_probability=25", "min_probability").get("detail").stringValue())
                 .isEqualTo("'25.0' is not a probability; use a number from 0 to 1, e.g. 0.25 for 25%");
         // the values themselves, in any case, are taken

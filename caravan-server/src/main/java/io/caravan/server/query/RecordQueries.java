@@ -95,6 +95,10 @@ public class RecordQueries {
         w.and("r.legal_name ilike ?", nameContains == null || nameContains.isBlank() ? null
                 : "%" + nameContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         w.and("a.action = ?", action == null ? null : AssessmentController.parseAction(action, "decision").name());
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new io.caravan.server.web.BadRequest("to", "'" + to + "' is not after from '" + from + "'; the range is from"
+                    + " (included) to (excluded)");
+        }
         w.and("r.at >= ?", from).and("r.at < ?", to);
         if (grade != null) {
             w.and("a.p_max >= ?", grade.from()).and("a.p_max < ?", grade.below());
