@@ -231,6 +231,17 @@ class AccessTest {
         assertThat(summary.get("probabilities").get("additionalProperties").get("type").stringValue()).isEqualTo("number");
         var item = doc.get("components").get("schemas").get("Item").get("properties");
         assertThat(item.get("p_max").get("type").stringValue()).isEqualTo("number");
+        // the time filters say the forms they take
+        List<String> described = new ArrayList<>();
+        for (String list : List.of("/api/v1/orders", "/api/v1/payments", "/api/v1/shipments", "/api/v1/records/{type}")) {
+            for (JsonNode p : doc.get("paths").get(list).get("get").get("parameters")) {
+                if (p.get("name").stringValue().equals("from") && p.has("description")
+                        && p.get("description").stringValue().contains("(2025-06-01T08:00:00Z), or a date alone")) {
+                    described.add(list);
+                }
+            }
+        }
+        assertThat(described).hasSize(4);
         assertThat(Client.anonymous(url).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -6,6 +6,7 @@ import io.caravan.server.ingest.RawJson;
 import io.caravan.json.AssessmentCodec;
 import io.caravan.server.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,11 @@ public class SubjectController {
     private final Ingestion ingestion;
     private final JdbcTemplate jdbc;
     private final io.caravan.reference.ReferenceData reference;
+
+    /** How the lists' time filters are written, for the OpenAPI document (the forms QueryParameters reads). */
+    static final String FROM = "Records at or after this time: ISO 8601 with its offset (2025-06-01T08:00:00Z), or a date"
+            + " alone (2025-06-01), read as its first instant in UTC";
+    static final String TO = "Records before this time (excluded), written as for from; it must be after from";
 
     public SubjectController(RecordQueries records, Ingestion ingestion, JdbcTemplate jdbc,
                              io.caravan.reference.ReferenceData reference) {
@@ -99,7 +105,8 @@ public class SubjectController {
             @RequestParam(name = "ship_from", required = false) String shipFrom,
             @RequestParam(name = "ship_to", required = false) String shipTo,
             @RequestParam(required = false) String decision,
-            @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
+            @Parameter(description = FROM) @RequestParam(required = false) OffsetDateTime from,
+            @Parameter(description = TO) @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         List<RecordQueries.FieldFilter> f = filters("merchant_id", merchantId, "marketplace_id", marketplaceId,
@@ -123,7 +130,8 @@ public class SubjectController {
     public PageRequest.Page<RecordQueries.Item> payments(
             @RequestParam(name = "order_id", required = false) String orderId,
             @RequestParam(required = false) String decision,
-            @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
+            @Parameter(description = FROM) @RequestParam(required = false) OffsetDateTime from,
+            @Parameter(description = TO) @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         List<RecordQueries.FieldFilter> f = filters("order_id", orderId);
@@ -143,7 +151,8 @@ public class SubjectController {
             @RequestParam(name = "forwarder_id", required = false) String forwarderId,
             @RequestParam(name = "order_id", required = false) String orderId,
             @RequestParam(required = false) String decision,
-            @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
+            @Parameter(description = FROM) @RequestParam(required = false) OffsetDateTime from,
+            @Parameter(description = TO) @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         List<RecordQueries.FieldFilter> f = filters("forwarder_id", forwarderId, "order_id", orderId);
@@ -177,7 +186,8 @@ public class SubjectController {
             + " hazards, political-events, outcomes, tracking.")
     @GetMapping("/records/{type}")
     public PageRequest.Page<RecordQueries.Item> records(@PathVariable String type,
-            @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
+            @Parameter(description = FROM) @RequestParam(required = false) OffsetDateTime from,
+            @Parameter(description = TO) @RequestParam(required = false) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         var t = io.caravan.server.ingest.IngestController.stem(type);
