@@ -2,6 +2,7 @@ package io.caravan.server.alerts;
 
 import io.caravan.server.access.Caller;
 import io.caravan.server.audit.AuditLog;
+import io.caravan.server.query.AssessmentController;
 import io.caravan.server.web.ApiException;
 import io.caravan.server.web.BadRequest;
 import io.caravan.server.web.PageRequest;
@@ -69,7 +70,7 @@ public class AlertController {
         if (kind != null && !AlertRules.KINDS.contains(kind)) {
             throw new BadRequest("kind", "'" + kind + "' is not a kind of alert; use " + String.join(", ", AlertRules.KINDS));
         }
-        subjectType = subjectType == null ? null : io.caravan.server.query.AssessmentController.subjectType(subjectType, "subject_type");
+        subjectType = subjectType == null ? null : AssessmentController.subjectType(subjectType, "subject_type");
         Where w = new Where("tenant_id", c.tenantId()).and("status = ?", st).and("severity = ?", sev)
                 .and("kind = ?", kind).and("subject_type = ?", subjectType).and("subject_id = ?", subjectId);
         long total = jdbc.queryForObject("select count(*) from alert" + w.sql(), Long.class, w.params());

@@ -3,10 +3,8 @@ package io.caravan.server.ingest;
 import io.caravan.domain.Event;
 import io.caravan.domain.RecordType;
 import io.caravan.json.CsvRecords;
-import io.caravan.json.EventReader;
 import io.caravan.json.Json;
 import io.caravan.json.RecordError;
-import io.caravan.reference.ReferenceData;
 import io.caravan.server.access.Caller;
 import io.caravan.server.audit.AuditLog;
 import io.caravan.server.web.ApiException;
@@ -75,13 +73,11 @@ public class Imports {
     }
 
     private final Ingestion ingestion;
-    private final EventReader reader;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
 
-    public Imports(Ingestion ingestion, ReferenceData reference, JdbcTemplate jdbc, AuditLog audit) {
+    public Imports(Ingestion ingestion, JdbcTemplate jdbc, AuditLog audit) {
         this.ingestion = ingestion;
-        this.reader = new EventReader(reference);
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -307,15 +303,7 @@ public class Imports {
                 if (row.error() != null) {
                     return new Item(row.line(), null, row.error());
                 }
-                return decoded(row.line(), errors -> {
-                    Event e = reader.decode(file, row.line(), row.node(), type, errors);
-                    RecordError late = e == null ? null : parser.ahead(file, row.line(), e);
-                    if (late != null) {
-                        errors.add(late);
-                        return null;
-                    }
-                    return e;
-                });
+                return decoded(row.line(), errors -> parser.decode(file, row.line(), row.node(), type, errors));
             }
 
             @Override

@@ -8,6 +8,7 @@ import io.caravan.json.RecordError;
 import io.caravan.reference.ReferenceData;
 import io.caravan.server.web.ApiException;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,19 +62,25 @@ public final class RecordParser {
     }
 
     /**
-     * Refuses a record dated further ahead of this server's clock than {@code caravan.ingest.max-ahead} allows; null when
-     * it is not. A record's time says when something happened. One dated years ahead (a wrong year, a time zone read as
+     * Refuses a record dated further ahead of this server's clock than {@code caravan.ingest.max-ahead} allows, adding
+     * the error and answering null. A record's time says when something happened. One dated years ahead (a wrong year, a time zone read as
      * an offset) would also move its organisation's clock there, and the qualification sweep, which examines licences
      * as of the newest record, would then find every licence lapsed.
      */
-    public RecordError ahead(String source, long line, Event e) {
+    private Event checked(Event e, String source, long line, List<RecordError> errors) {
         Instant now = clock.instant();
-        if (!e.at().isAfter(now.plus(maxAhead))) {
-            return null;
+        if (e == null || !e.at().isAfter(now.plus(maxAhead))) {
+            return e;
         }
-        return new RecordError(source, line, "at", "'" + e.at() + "' is more than " + maxAhead.toString().substring(2).toLowerCase(Locale.ROOT)
+        errors.add(new RecordError(source, line, "at", "'" + e.at() + "' is more than " + maxAhead.toString().substring(2).toLowerCase(Locale.ROOT)
                 + " ahead of this server's clock (" + now.truncatedTo(ChronoUnit.SECONDS) + "; caravan.ingest.max-ahead);"
-                + " a record's time is when it happened: check its year and time zone");
+                + " a record's time is when it happened: check its year and time zone"));
+        return null;
+    }
+
+    /** Decodes one record given as a JSON object (a CSV row built), as a line of a body is: null with an error when refused. */
+    public Event decode(String source, long line, JsonNode node, RecordType type, List<RecordError> errors) {
+        return checked(reader.decode(source, line, node, type, errors), source, line, errors);
     }
 
     /**
@@ -191,9 +198,8 @@ public final class RecordParser {
                 }
                 if (!line.isBlank()) {
                     List<RecordError> errors = new ArrayList<>(1);
-                    Event e = reader.decodeLine(source, n, line, type, errors);
-                    RecordError late = e == null ? null : ahead(source, n, e);
-                    return e == null ? new Line(n, null, errors.get(0)) : late != null ? new Line(n, null, late) : new Line(n, e, null);
+                    Event e = checked(reader.decodeLine(source, n, line, type, errors), source, n, errors);
+                    return e != null ? new Line(n, e, null) : new Line(n, null, errors.get(0));
                 }
             }
             return null;

@@ -70,13 +70,14 @@ record BodyError(String field, String detail) {
     private static final Map<Class<?>, String> WORDS = Map.ofEntries(
             Map.entry(Long.class, "a whole number"), Map.entry(long.class, "a whole number"),
             Map.entry(Integer.class, "a whole number"), Map.entry(int.class, "a whole number"),
-            Map.entry(Double.class, "a number"), Map.entry(double.class, "a number"),
+            Map.entry(Double.class, "a number such as 0.25"), Map.entry(double.class, "a number such as 0.25"),
             Map.entry(Boolean.class, "true or false"), Map.entry(boolean.class, "true or false"),
             Map.entry(String.class, "a string"));
 
-    private static String expected(Class<?> type) {
+    /** What a value of {@code type} is, in words, as a body field's or a query parameter's error says it. */
+    static String expected(Class<?> type) {
         if (type == null) {
-            return "of another type";
+            return "a valid value";
         }
         if (WORDS.containsKey(type)) {
             return WORDS.get(type);

@@ -98,12 +98,7 @@ public class QueryParameters implements WebMvcConfigurer {
                 return t.getMessage();
             }
         }
-        Class<?> type = e.getRequiredType();
-        String expected = type == Integer.class || type == Long.class || type == int.class || type == long.class
-                ? "a whole number" : type == Double.class || type == double.class ? "a number such as 0.25"
-                : type == Boolean.class || type == boolean.class ? "true or false"
-                : "a valid " + (type == null ? "value" : type.getSimpleName());
-        return "'" + e.getValue() + "' is not " + expected;
+        return "'" + e.getValue() + "' is not " + BodyError.expected(e.getRequiredType());
     }
 
     /**
