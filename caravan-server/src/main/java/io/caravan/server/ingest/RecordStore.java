@@ -1,9 +1,9 @@
 package io.caravan.server.ingest;
 
+import io.caravan.json.BinaryAssessment;
 import io.caravan.risk.Assessment;
 import io.caravan.risk.RiskCategory;
 import io.caravan.server.alerts.AlertDraft;
-import io.caravan.json.BinaryAssessment;
 import io.caravan.server.storage.BodyCodec;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -83,11 +83,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         BodyError error = BodyError.of(e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, error.detail());
-        if (error.field() != null) {
-            p.setProperty("field", error.field());
-        }
-        return createResponseEntity(p, headers, status, request);
+        return problem(status, error.detail(), error.field(), headers, request);
     }
 
     /** A form upload without its file part: name the part. */
@@ -95,10 +91,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestPart(
             org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "is required: send the file as the multipart form part '"
-                + e.getRequestPartName() + "'");
-        p.setProperty("field", e.getRequestPartName());
-        return createResponseEntity(p, headers, status, request);
+        return problem(status, "is required: send the file as the multipart form part '" + e.getRequestPartName() + "'",
+                e.getRequestPartName(), headers, request);
     }
 
     /** A required query parameter left out: name it. */
@@ -106,22 +100,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "is required");
-        p.setProperty("field", e.getParameterName());
-        return createResponseEntity(p, headers, status, request);
+        return problem(status, "is required", e.getParameterName(), headers, request);
     }
 
     /** A query or path value not of its parameter's type ({@code page=abc}, {@code from=yesterday}): name it and say how. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, QueryParameters.mistyped(e));
         String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
                 ? m.getName() : e.getPropertyName();
-        if (field != null) {
-            p.setProperty("field", field);
-        }
-        return createResponseEntity(p, headers, status, request);
+        return problem(status, QueryParameters.mistyped(e), field, headers, request);
     }
 
     /** A form upload (evidence, an import without script) over the multipart limit: say the limit and the way round it. */
@@ -129,10 +117,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "the file is larger than 10 MB, the most a form upload"
+        return problem(status, "the file is larger than 10 MB, the most a form upload"
                 + " takes (spring.servlet.multipart.max-file-size); import larger files from the import page in a browser with"
-                + " scripts on, which sends files of any size, or split the file; attach larger evidence as a link in a comment");
-        p.setProperty("field", "file");
+                + " scripts on, which sends files of any size, or split the file; attach larger evidence as a link in a comment",
+                "file", headers, request);
+    }
+
+    /** A problem of Spring's handling with its detail and, when known, the field it concerns. */
+    private ResponseEntity<Object> problem(HttpStatusCode status, String detail, String field, HttpHeaders headers,
+                                           WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        if (field != null) {
+            p.setProperty("field", field);
+        }
         return createResponseEntity(p, headers, status, request);
     }
 
