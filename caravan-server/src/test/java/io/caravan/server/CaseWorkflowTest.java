@@ -73,15 +73,28 @@ class CaseWorkflowTest {
         Client.Response misnamed = analyst.postMultipart("/api/v1/cases/" + id + "/evidence", "document", "bill-of-lading.txt",
                 "BL 4471 shipped on board".getBytes());
         assertThat(misnamed.status()).isEqualTo(400);
-        assertThat(misnamed.json().get("field").stringValue()).isEqualTo("file");
-        assertThat(misnamed.json().get("detail").stringValue()).isEqualTo("is required: send the file as the multipart form part 'file'");
-        JsonNode withEvidence = analyst.postMultipart("/api/v1/cases/" + id + "/evidence", "bill-of-lading.txt",
-                "BL 4471 shipped on board".getBytes()).json();
+        assertThat(misnamed.json().get("field").stringValue()).isEqualTo("document");
+        assertThat(misnamed.json().get("detail").stringValue())
+                .isEqualTo("'document' is not a part of POST /api/v1/cases/" + id + "/evidence; it takes file, note");
+        Client.Response noFile = analyst.postMultipart("/api/v1/cases/" + id + "/evidence", null, null, new byte[0],
+                java.util.Map.of("note", "the file comes later"));
+        assertThat(noFile.status()).isEqualTo(400);
+        assertThat(noFile.json().get("field").stringValue()).isEqualTo("file");
+        assertThat(noFile.json().get("detail").stringValue()).isEqualTo("is required: send the file as the multipart form part 'file'");
+        Client.Response misspelt = analyst.postMultipart("/api/v1/cases/" + id + "/evidence", "file", "bill-of-lading.txt",
+                "BL 4471 shipped on board".getBytes(), java.util.Map.of("notes", "from the forwarder"));
+        assertThat(misspelt.status()).as("a part the endpoint does not read would be lost").isEqualTo(400);
+        assertThat(misspelt.json().get("field").stringValue()).isEqualTo("notes");
+        assertThat(misspelt.json().get("detail").stringValue())
+                .isEqualTo("'notes' is not a part of POST /api/v1/cases/" + id + "/evidence; it takes file, note");
+        JsonNode withEvidence = analyst.postMultipart("/api/v1/cases/" + id + "/evidence", "file", "bill-of-lading.txt",
+                "BL 4471 shipped on board".getBytes(), java.util.Map.of("note", "from the forwarder")).json();
         long evidence = 0;
         for (JsonNode e : withEvidence.get("timeline")) {
             if (e.get("kind").stringValue().equals("EVIDENCE")) {
                 evidence = e.get("id").longValue();
                 assertThat(e.get("evidence_sha256").stringValue()).hasSize(64);
+                assertThat(e.get("text").stringValue()).isEqualTo("from the forwarder");
             }
         }
         Client.Response download = analyst.get("/api/v1/cases/" + id + "/evidence/" + evidence);

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,10 +125,19 @@ public final class Client {
     }
 
     public Response postMultipart(String path, String part, String fileName, byte[] content) {
+        return postMultipart(path, part, fileName, content, Map.of());
+    }
+
+    /** A file part and text parts beside it (name to value); with {@code part} null, the text parts alone. */
+    public Response postMultipart(String path, String part, String fileName, byte[] content, Map<String, String> textParts) {
         String boundary = "caravan" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        StringBuilder texts = new StringBuilder();
+        textParts.forEach((name, value) -> texts.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        // with no file part (part null), the text parts alone
+        byte[] head = (part == null ? texts.toString() : texts + "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + part + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ((part == null ? "" : "\r\n") + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
