@@ -140,6 +140,22 @@ class AccessTest {
     }
 
     @Test
+    void aChangeOfAUserWithNothingInItIsRefusedAndNotAudited() {
+        String user = TestServer.unique("unchanged");
+        long id = org.admin.post("/api/v1/users", "{\"username\":\"" + user + "\",\"password\":\"" + Org.PASSWORD
+                + "\",\"role\":\"VIEWER\"}").json().get("id").longValue();
+        Client.Response empty = org.admin.patch("/api/v1/users/" + id, "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("detail").stringValue())
+                .isEqualTo("there is nothing to change: send one or more of role, enabled and password");
+        assertThat(org.admin.patch("/api/v1/users/" + id, "{\"enabled\":null}").status()).isEqualTo(400);
+        assertThat(org.admin.get("/api/v1/audit?action=user.changed").body()).doesNotContain(user);
+        assertThat(org.admin.patch("/api/v1/users/" + id, "{\"role\":\"ANALYST\"}").json().get("role").stringValue())
+                .isEqualTo("ANALYST");
+        assertThat(org.admin.get("/api/v1/audit?action=user.changed").body()).contains(user);
+    }
+
+    @Test
     void usersChangeTheirOwnPasswordKnowingTheCurrentOne() {
         String user = TestServer.unique("changer");
         org.admin.post("/api/v1/users", "{\"username\":\"" + user + "\",\"password\":\"" + Org.PASSWORD + "\",\"role\":\"VIEWER\"}");

@@ -143,6 +143,10 @@ public class AccessController {
     @Transactional
     public AccessStore.User updateUser(@PathVariable long id, @RequestBody UserChange change) {
         Caller c = Caller.current();
+        if (change.role() == null && change.enabled() == null && change.password() == null) {
+            throw new io.caravan.server.web.BadRequest(null, "there is nothing to change: send one or more of role, enabled"
+                    + " and password");
+        }
         Role role = change.role() == null ? null : Role.parse(change.role(), "role");
         String hash = change.password() == null ? null : encoder.encode(checkPassword(change.password(), "password"));
         AccessStore.User before = store.user(c.tenantId(), id).orElseThrow(() -> ApiException.notFound("user", Long.toString(id)));
