@@ -83,8 +83,16 @@ class RequestErrorsTest {
                 .isEqualTo("'2025-05-01T00:00Z' is not after from '2025-06-01T00:00Z'; the range is from (included) to (excluded)");
         assertThat(refused("/api/v1/assessments?min_probability=25", "min_probability").get("detail").stringValue())
                 .isEqualTo("'25.0' is not a probability; use a number from 0 to 1, e.g. 0.25 for 25%");
+        // CLOSED is an alert's status; a case is OPEN or RESOLVED
+        assertThat(refused("/api/v1/cases?status=CLOSED", "status").get("detail").stringValue())
+                .isEqualTo("'CLOSED' is not one of OPEN, RESOLVED");
+        assertThat(refused("/api/v1/audit?action=login.succeeded", org.admin.get("/api/v1/audit?action=login.succeeded"), "action")
+                .get("detail").stringValue()).startsWith("'login.succeeded' is not an action the audit log records; the actions"
+                        + " are alert.closed, api_key.created, api_key.revoked, case.alerts_added");
         // the values themselves, in any case, are taken
         assertThat(total("/api/v1/assessments?subject_type=ORDER&size=1")).isEqualTo(200);
+        assertThat(viewer.get("/api/v1/cases?status=resolved").status()).isEqualTo(200);
+        assertThat(org.admin.get("/api/v1/audit?action=login").json()).isNotEmpty();
         assertThat(viewer.get("/api/v1/alerts?kind=risk_threshold&subject_type=order&size=1").status()).isEqualTo(200);
         assertThat(total("/api/v1/assessments?min_probability=0&size=1")).isEqualTo(total("/api/v1/assessments?size=1"));
     }

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The alert queue. */
@@ -65,8 +64,8 @@ public class AlertController {
                                         @RequestParam(required = false) String sort) {
         Caller c = Caller.current();
         PageRequest p = PageRequest.of(page, size, sort, SORTABLE, "severity,desc");
-        String st = status == null ? null : upper(status, "status", List.of("OPEN", "IN_CASE", "CLOSED"));
-        String sev = severity == null ? null : upper(severity, "severity", SEVERITIES);
+        String st = status == null ? null : BadRequest.oneOf(status, "status", List.of("OPEN", "IN_CASE", "CLOSED"));
+        String sev = severity == null ? null : BadRequest.oneOf(severity, "severity", SEVERITIES);
         if (kind != null && !AlertRules.KINDS.contains(kind)) {
             throw new BadRequest("kind", "'" + kind + "' is not a kind of alert; use " + String.join(", ", AlertRules.KINDS));
         }
@@ -169,13 +168,5 @@ public class AlertController {
                 rs.getString("status"), rs.getInt("occurrences"), rs.getObject("first_raised", OffsetDateTime.class),
                 rs.getObject("last_raised", OffsetDateTime.class), created,
                 Duration.between(created, OffsetDateTime.now()).toHours(), cid);
-    }
-
-    static String upper(String value, String field, List<String> allowed) {
-        String v = value.trim().toUpperCase(Locale.ROOT);
-        if (!allowed.contains(v)) {
-            throw new BadRequest(field, "'" + value + "' is not one of " + String.join(", ", allowed));
-        }
-        return v;
     }
 }

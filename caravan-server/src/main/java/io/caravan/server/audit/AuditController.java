@@ -31,6 +31,10 @@ public class AuditController {
         if (limit < 1 || limit > 1000) {
             throw new BadRequest("limit", "must be between 1 and 1000");
         }
+        if (!action.isEmpty() && !AuditLog.ACTIONS.contains(action)) {
+            throw new BadRequest("action", "'" + action + "' is not an action the audit log records; the actions are "
+                    + String.join(", ", new java.util.TreeSet<>(AuditLog.ACTIONS)));
+        }
         return audit.entries(Caller.current().tenantId(), action, before == null ? Long.MAX_VALUE : before, limit);
     }
 }

@@ -19,6 +19,15 @@ public class AuditLog {
                         String detail, String requestId) {
     }
 
+    /**
+     * Every action the log records, as its {@code action} column says it. Entries are filtered by these names; a name
+     * recorded must be one of them ({@code AuditActionsTest} reads every {@code audit.record} call of the server's source).
+     */
+    public static final java.util.Set<String> ACTIONS = java.util.Set.of("login", "login.failed", "tenant.created",
+            "user.created", "user.changed", "api_key.created", "api_key.revoked", "decision.overridden", "alert.closed",
+            "case.opened", "case.alerts_added", "case.assigned", "case.commented", "case.evidence_added", "case.resolved",
+            "case.reopened", "import.started", "import.finished", "reference.loaded");
+
     private final JdbcClient jdbc;
 
     public AuditLog(JdbcClient jdbc) {
@@ -26,6 +35,9 @@ public class AuditLog {
     }
 
     public void record(Long tenantId, String actor, String action, String target, String detail) {
+        if (!ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("'" + action + "' is not an audited action; add it to AuditLog.ACTIONS");
+        }
         jdbc.sql("insert into audit_log (tenant_id, actor, action, target, detail, request_id) values (?, ?, ?, ?, ?, ?)")
                 .params(tenantId, actor, action, target, detail == null ? "" : detail, MDC.get("requestId")).update();
     }

@@ -88,7 +88,8 @@ public class CaseController {
                                            @RequestParam(required = false) String sort) {
         Caller c = Caller.current();
         PageRequest p = PageRequest.of(page, size, sort, SORTABLE, "updated_at,desc");
-        Where w = new Where("tenant_id", c.tenantId()).and("status = ?", status == null ? null : status.toUpperCase(Locale.ROOT))
+        Where w = new Where("tenant_id", c.tenantId()).and("status = ?", status == null ? null
+                : BadRequest.oneOf(status, "status", List.of("OPEN", "RESOLVED")))
                 .and("assignee = ?", assignee);
         long total = jdbc.queryForObject("select count(*) from case_file" + w.sql(), Long.class, w.params());
         List<CaseFile> items = jdbc.query("select * from case_file" + w.sql() + " order by " + p.orderBy() + ", id limit ? offset ?",
