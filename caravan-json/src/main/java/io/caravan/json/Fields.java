@@ -209,7 +209,8 @@ final class Fields {
         try {
             return Enum.valueOf(type, s);
         } catch (IllegalArgumentException e) {
-            throw new FieldException(at(name), "'" + s + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            throw new FieldException(at(name), "'" + s + "' is not one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

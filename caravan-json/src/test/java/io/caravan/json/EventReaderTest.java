@@ -74,6 +74,18 @@ class EventReaderTest {
     }
 
     @Test
+    void aValueOutsideItsListNamesTheValuesAllowed(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("shipments.jsonl");
+        Files.write(f, List.of("{\"schema\":\"caravan.shipment.v1\",\"id\":\"S-1\",\"at\":\"2025-03-01T01:09:50Z\","
+                + "\"order_id\":\"O-1\",\"forwarder_id\":\"FF-10\",\"legs\":[{\"sequence\":1,\"mode\":\"BOAT\","
+                + "\"carrier_id\":\"C-17\",\"from\":\"TRMER\",\"to\":\"GBFXT\",\"planned_departure\":\"2025-03-02T07:09:50Z\","
+                + "\"planned_arrival\":\"2025-03-12T07:09:50Z\"}]}"));
+        EventReader.Result r = reader.read(f, RecordType.SHIPMENT, b -> { });
+        assertThat(r.errors()).extracting(RecordError::toString).containsExactly(
+                "shipments.jsonl line 1, field legs[0].mode: 'BOAT' is not one of SEA, AIR, ROAD, RAIL, COURIER");
+    }
+
+    @Test
     void aFieldNothingReadsIsRefusedNotDropped(@TempDir Path dir) throws IOException {
         EventReader.Result r = read(dir,
                 GOOD_ORDER.replace("\"ship_to\":\"US\"", "\"ship_to\":\"US\",\"colour\":\"red\""),

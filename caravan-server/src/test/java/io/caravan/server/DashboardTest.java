@@ -316,10 +316,10 @@ class DashboardTest {
         for (Bad bad : List.of(
                 new Bad("/orders?ship_to=XQ", "ship_to: 'XQ' is not an ISO 3166-1 alpha-2 country code known to countries.csv; use two letters such as DE or CN"),
                 new Bad("/participants?country=Germany", "country: 'Germany' is not an ISO 3166-1 alpha-2 country code"),
-                new Bad("/participants?kind=CARRIR", "kind: 'CARRIR' is not a kind of participant; use one of [MERCHANT"),
+                new Bad("/participants?kind=CARRIR", "kind: 'CARRIR' is not a kind of participant; use one of MERCHANT, "),
                 new Bad("/orders?decision=FOO", "decision: 'FOO' is not a decision; use APPROVE, REVIEW, HOLD or BLOCK"),
                 new Bad("/participants?page=abc", "page: 'abc' is not a whole number; correct it in the address"),
-                new Bad("/participants?grade=Z", "grade: 'Z' is not one of [A, B, C, D, E]"),
+                new Bad("/participants?grade=Z", "grade: 'Z' is not one of A, B, C, D, E"),
                 new Bad("/?category=weather", "category: 'weather' is not a category; use one of max, credit"))) {
             var response = p.navigate(bad.path());
             assertThat(response.status()).as(bad.path()).isEqualTo(400);

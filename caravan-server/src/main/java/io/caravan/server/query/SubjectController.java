@@ -73,7 +73,7 @@ public class SubjectController {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new io.caravan.server.web.BadRequest(field, "'" + value.trim() + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
@@ -206,7 +206,8 @@ public class SubjectController {
             return io.caravan.domain.ParticipantKind.valueOf(k).name();
         } catch (IllegalArgumentException e) {
             throw new io.caravan.server.web.BadRequest("kind", "'" + kind.trim() + "' is not a kind of participant; use one of "
-                    + java.util.Arrays.toString(io.caravan.domain.ParticipantKind.values()));
+                    + java.util.Arrays.stream(io.caravan.domain.ParticipantKind.values()).map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
