@@ -54,6 +54,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (orders < WorldGenerator.MIN_ORDERS) {
+            throw new IllegalArgumentException("--orders: a demo world needs at least " + WorldGenerator.MIN_ORDERS
+                    + " orders, got " + orders);
+        }
         return report ? report() : serve();
     }
 

@@ -80,13 +80,16 @@ final class LoadCommand implements Callable<Integer> {
             + " the slowest slices.")
     Path trace;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "Server folder (default: a new temporary folder, deleted after).")
+    @Option(names = "--home", paramLabel = "DIR", description = "Server folder (default: a new temporary folder, deleted after, also when the run is stopped with Ctrl-C).")
     Path home;
 
     @Override
     public Integer call() throws Exception {
         if (!mode.equals("bulk") && !mode.equals("single")) {
             throw new IllegalArgumentException("MODE is 'bulk' or 'single', not '" + mode + "'");
+        }
+        if (mode.equals("bulk") && (orders < 1 || warmup < 0 || inFlight < 1)) {
+            throw new IllegalArgumentException("bulk needs --orders and --in-flight of 1 or more and --warmup of 0 or more");
         }
         if (mode.equals("single") && (rate < 1 || seconds < 1 || warmupSeconds < 0)) {
             throw new IllegalArgumentException("single needs --rate and --seconds of 1 or more and --warmup-seconds of 0 or more");
@@ -102,6 +105,22 @@ final class LoadCommand implements Callable<Integer> {
         RunningServer server = RunningServer.start(ServeCommand.properties(0, dir, null),
                 "--logging.level.root=WARN", "--caravan.ingest.records-per-second=10000000", "--caravan.ingest.burst=20000000");
         ConfigurableApplicationContext context = server.context;
+        // Stopped early (Ctrl-C), the run still stops its PostgreSQL and deletes the temporary folder it made, which
+        // holds a gigabyte by then; the finally below does not run when the JVM is told to stop.
+        Thread cleanUp = home != null ? null : new Thread(() -> {
+            try {
+                context.close();
+            } finally {
+                try {
+                    deleteTree(dir);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("caravan: could not delete " + dir + " (" + e.getMessage() + "); delete it by hand");
+                }
+            }
+        }, "caravan-load-clean-up");
+        if (cleanUp != null) {
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+        }
         try {
             String url = server.url;
             AccessStore store = context.getBean(AccessStore.class);
@@ -114,6 +133,13 @@ final class LoadCommand implements Callable<Integer> {
                     : single(url, key, reference, dir.resolve("postgres"),
                             trace == null ? null : context.getBean(javax.sql.DataSource.class));
         } finally {
+            if (cleanUp != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanUp);
+                } catch (IllegalStateException stopping) {
+                    return 130; // the hook is cleaning up
+                }
+            }
             context.close();
             if (home == null) {
                 deleteTree(dir);

@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
 
     static Map<String, String> properties(Integer port, Path home, String databaseUrl) {
         Map<String, String> p = new LinkedHashMap<>();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new IllegalArgumentException("--port must be from 1 to 65535 (or 0 for any free port), not " + port);
+        }
         if (port != null) {
             p.put("server.port", Integer.toString(port));
         }

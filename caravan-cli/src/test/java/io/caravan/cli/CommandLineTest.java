@@ -122,6 +122,48 @@ class CommandLineTest {
     }
 
     @Test
+    void numbersThatCannotWorkAreRefusedBeforeAnythingStarts() {
+        Run bulk = run("load", "bulk", "--orders", "-1");
+        assertThat(bulk.code()).isEqualTo(2);
+        assertThat(bulk.err()).isEqualTo("caravan: bulk needs --orders and --in-flight of 1 or more and --warmup of 0 or more\n");
+        assertThat(run("load", "bulk", "--in-flight", "0").err()).contains("bulk needs --orders and --in-flight of 1 or more");
+        Run port = run("serve", "--port", "99999");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).isEqualTo("caravan: --port must be from 1 to 65535 (or 0 for any free port), not 99999\n");
+        Run demo = run("demo", "--orders", "0");
+        assertThat(demo.code()).isEqualTo(2);
+        assertThat(demo.err()).isEqualTo("caravan: --orders: a demo world needs at least 200 orders, got 0\n");
+    }
+
+    /** Stopped early (as by Ctrl-C: the JVM is told to stop), a load run leaves neither its folder nor its PostgreSQL. */
+    @Test
+    void aLoadRunStoppedEarlyDeletesItsTemporaryFolder() throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", cp,
+                CaravanCommand.class.getName(), "load", "bulk", "--warmup", "0").redirectErrorStream(true).start();
+        Path dir = null;
+        StringBuilder seen = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            java.util.regex.Pattern where = java.util.regex.Pattern.compile("data in (\\S+);");
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                seen.append(line).append('\n');
+                var m = where.matcher(line);
+                if (m.find()) {
+                    dir = Path.of(m.group(1));
+                    break;
+                }
+            }
+            assertThat(dir).as(seen.toString()).isNotNull();
+            assertThat(dir.resolve("postgres")).isDirectory();
+            p.destroy(); // SIGTERM, and our ends of its pipes closed, as when a terminal goes away; the JVM runs its hooks
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(dir).as(seen.toString()).doesNotExist();
+    }
+
+    @Test
     void loadTraceIsRefusedWhereItCannotBeWritten(@TempDir Path dir) {
         Run bulk = run("load", "bulk", "--trace", dir.resolve("t.tsv").toString());
         assertThat(bulk.code()).isEqualTo(2);

@@ -147,10 +147,13 @@ public final class WorldGenerator {
         }
     }
 
-    /** Generates the world for a seed and a number of orders (at least 200). */
+    /** The fewest orders a world is generated with: fewer would leave some planted risks without a case. */
+    public static final int MIN_ORDERS = 200;
+
+    /** Generates the world for a seed and a number of orders (at least {@link #MIN_ORDERS}). */
     public World generate(long seed, int orders) {
-        if (orders < 200) {
-            throw new IllegalArgumentException("a demo world needs at least 200 orders, got " + orders);
+        if (orders < MIN_ORDERS) {
+            throw new IllegalArgumentException("a demo world needs at least " + MIN_ORDERS + " orders, got " + orders);
         }
         Builder b = new Builder(seed, orders);
         participants(b);
