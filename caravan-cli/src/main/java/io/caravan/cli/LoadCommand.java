@@ -80,7 +80,8 @@ final class LoadCommand implements Callable<Integer> {
             + " the slowest slices.")
     Path trace;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "Server folder (default: a new temporary folder, deleted after, also when the run is stopped with Ctrl-C).")
+    @Option(names = "--home", paramLabel = "DIR", description = "Server folder (default: a new temporary folder, deleted"
+            + " after, also when the run is stopped with Ctrl-C).")
     Path home;
 
     @Override
