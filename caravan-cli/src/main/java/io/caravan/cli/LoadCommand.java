@@ -107,13 +107,22 @@ final class LoadCommand implements Callable<Integer> {
                 "--logging.level.root=WARN", "--caravan.ingest.records-per-second=10000000", "--caravan.ingest.burst=20000000");
         ConfigurableApplicationContext context = server.context;
         // Stopped early (Ctrl-C), the run still stops its PostgreSQL and deletes the temporary folder it made, which
-        // holds a gigabyte by then; the finally below does not run when the JVM is told to stop.
+        // holds a gigabyte by then; the finally below does not run when the JVM is told to stop. The context may be
+        // closing on Spring's own hook already, and then close() returns at once: the folder is deleted only once
+        // PostgreSQL has removed its postmaster.pid, the last thing it does when it stops (it writes its statistics
+        // into the folder on the way).
         Thread cleanUp = home != null ? null : new Thread(() -> {
             try {
                 context.close();
             } finally {
                 try {
+                    Path pid = dir.resolve("postgres").resolve("postmaster.pid");
+                    for (long until = System.nanoTime() + 90_000_000_000L; Files.exists(pid) && System.nanoTime() < until; ) {
+                        Thread.sleep(100);
+                    }
                     deleteTree(dir);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (IOException | RuntimeException e) {
                     System.err.println("caravan: could not delete " + dir + " (" + e.getMessage() + "); delete it by hand");
                 }
