@@ -106,31 +106,11 @@ final class LoadCommand implements Callable<Integer> {
         RunningServer server = RunningServer.start(ServeCommand.properties(0, dir, null),
                 "--logging.level.root=WARN", "--caravan.ingest.records-per-second=10000000", "--caravan.ingest.burst=20000000");
         ConfigurableApplicationContext context = server.context;
-        // Stopped early (Ctrl-C), the run still stops its PostgreSQL and deletes the temporary folder it made, which
-        // holds a gigabyte by then; the finally below does not run when the JVM is told to stop. The context may be
-        // closing on Spring's own hook already, and then close() returns at once: the folder is deleted only once
-        // PostgreSQL has removed its postmaster.pid, the last thing it does when it stops (it writes its statistics
-        // into the folder on the way).
-        Thread cleanUp = home != null ? null : new Thread(() -> {
-            try {
-                context.close();
-            } finally {
-                try {
-                    Path pid = dir.resolve("postgres").resolve("postmaster.pid");
-                    for (long until = System.nanoTime() + 90_000_000_000L; Files.exists(pid) && System.nanoTime() < until; ) {
-                        Thread.sleep(100);
-                    }
-                    deleteTree(dir);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (IOException | RuntimeException e) {
-                    System.err.println("caravan: could not delete " + dir + " (" + e.getMessage() + "); delete it by hand");
-                }
-            }
-        }, "caravan-load-clean-up");
-        if (cleanUp != null) {
-            Runtime.getRuntime().addShutdownHook(cleanUp);
-        }
+        // Stopped early (Ctrl-C), the run still stops its server and deletes its temporary folder: the finally below
+        // does not run when the JVM is told to stop, its shutdown hooks do.
+        Runnable stop = () -> stop(context, home == null ? dir : null);
+        Thread hook = new Thread(stop, "caravan-load-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             String url = server.url;
             AccessStore store = context.getBean(AccessStore.class);
@@ -143,16 +123,40 @@ final class LoadCommand implements Callable<Integer> {
                     : single(url, key, reference, dir.resolve("postgres"),
                             trace == null ? null : context.getBean(javax.sql.DataSource.class));
         } finally {
-            if (cleanUp != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanUp);
-                } catch (IllegalStateException stopping) {
-                    return 130; // the hook is cleaning up
-                }
+            boolean stopping = false;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                stopping = true; // the JVM is stopping: the hook does it
             }
+            if (!stopping) {
+                stop.run();
+            }
+        }
+    }
+
+    /**
+     * Stops the server and deletes {@code temporary} (null: a folder of the user's, kept), which holds a gigabyte by
+     * the end of a run. The context may be closing on Spring's own hook already, and then close() returns at once: the
+     * folder is deleted only once PostgreSQL has removed its postmaster.pid, the last thing it does when it stops (it
+     * writes its statistics into the folder on the way).
+     */
+    private static void stop(ConfigurableApplicationContext context, Path temporary) {
+        try {
             context.close();
-            if (home == null) {
-                deleteTree(dir);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Path pid = temporary.resolve("postgres").resolve("postmaster.pid");
+                    for (long until = System.nanoTime() + 90_000_000_000L; Files.exists(pid) && System.nanoTime() < until; ) {
+                        Thread.sleep(100);
+                    }
+                    deleteTree(temporary);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("caravan: could not delete " + temporary + " (" + e.getMessage() + "); delete it by hand");
+                }
             }
         }
     }
