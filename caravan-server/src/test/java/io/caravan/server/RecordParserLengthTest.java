@@ -17,7 +17,8 @@ class RecordParserLengthTest {
 
     private static final String MERCHANT = IngestApiTest.MERCHANT;
 
-    private final RecordParser parser = new RecordParser(ReferenceData.bundled(), 1000, 100);
+    private final RecordParser parser = new RecordParser(ReferenceData.bundled(), 1000, 100, java.time.Duration.ofDays(1),
+            java.time.Clock.systemUTC());
 
     private RecordParser.Parsed parse(String body, long declared) throws IOException {
         return parser.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), declared, null, "body");

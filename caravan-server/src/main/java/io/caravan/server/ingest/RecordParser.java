@@ -49,10 +49,6 @@ public final class RecordParser {
     private final Duration maxAhead;
     private final Clock clock;
 
-    public RecordParser(ReferenceData reference, long maxBytes, int maxRecords) {
-        this(reference, maxBytes, maxRecords, Duration.ofDays(1), Clock.systemUTC());
-    }
-
     public RecordParser(ReferenceData reference, long maxBytes, int maxRecords, Duration maxAhead, Clock clock) {
         this.reader = new EventReader(reference);
         this.maxBytes = maxBytes;

@@ -69,12 +69,7 @@ public class SubjectController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new io.caravan.server.web.BadRequest(field, "'" + value.trim() + "' is not one of "
-                    + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
-        }
+        return io.caravan.server.web.BadRequest.oneOf(value.trim(), field, type);
     }
 
     @Operation(summary = "One participant", description = "Its newest record, its current assessment (credit, qualifications,"
@@ -206,8 +201,7 @@ public class SubjectController {
             return io.caravan.domain.ParticipantKind.valueOf(k).name();
         } catch (IllegalArgumentException e) {
             throw new io.caravan.server.web.BadRequest("kind", "'" + kind.trim() + "' is not a kind of participant; use one of "
-                    + java.util.Arrays.stream(io.caravan.domain.ParticipantKind.values()).map(Enum::name)
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    + String.join(", ", io.caravan.server.web.BadRequest.names(io.caravan.domain.ParticipantKind.class)));
         }
     }
 

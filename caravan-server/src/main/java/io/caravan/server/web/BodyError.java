@@ -7,7 +7,6 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -83,7 +82,7 @@ record BodyError(String field, String detail) {
             return WORDS.get(type);
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return "one of " + String.join(", ", BadRequest.names(type));
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";

@@ -53,7 +53,7 @@ public class QueryParameters implements WebMvcConfigurer {
         registry.addConverter(String.class, OffsetDateTime.class, new Times());
     }
 
-    /** Refuses query parameters the handling method has no {@link RequestParam} for. */
+    /** Refuses query parameters and multipart parts the handling method has no {@link RequestParam} or {@link RequestPart} for. */
     static final class KnownNames implements HandlerInterceptor {
 
         private final Map<Method, Set<String>> known = new ConcurrentHashMap<>();
@@ -80,10 +80,7 @@ public class QueryParameters implements WebMvcConfigurer {
                 }
                 int eq = pair.indexOf('=');
                 String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                if (!names.contains(name)) {
-                    throw new BadRequest(name, "'" + name + "' is not a parameter of " + request.getMethod() + " "
-                            + request.getRequestURI() + (names.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", names)));
-                }
+                refuseUnknown("parameter", name, names, request);
             }
             return true;
         }
@@ -97,10 +94,15 @@ public class QueryParameters implements WebMvcConfigurer {
                 return; // an unreadable body is refused by the endpoint's own reading, with its reason
             }
             for (Part part : parts) {
-                if (!names.contains(part.getName())) {
-                    throw new BadRequest(part.getName(), "'" + part.getName() + "' is not a part of " + request.getMethod() + " "
-                            + request.getRequestURI() + (names.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", names)));
-                }
+                refuseUnknown("part", part.getName(), names, request);
+            }
+        }
+
+        /** Refuses {@code name} when the endpoint does not take it, naming those it does. */
+        private static void refuseUnknown(String what, String name, Set<String> names, HttpServletRequest request) {
+            if (!names.contains(name)) {
+                throw new BadRequest(name, "'" + name + "' is not a " + what + " of " + request.getMethod() + " "
+                        + request.getRequestURI() + (names.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", names)));
             }
         }
 
@@ -110,16 +112,11 @@ public class QueryParameters implements WebMvcConfigurer {
             for (MethodParameter p : method.getMethodParameters()) {
                 RequestPart part = p.getParameterAnnotation(RequestPart.class);
                 RequestParam param = p.getParameterAnnotation(RequestParam.class);
-                String name = part != null ? (!part.name().isEmpty() ? part.name() : part.value())
-                        : param != null ? (!param.name().isEmpty() ? param.name() : param.value()) : null;
-                if (name == null) {
-                    continue;
+                if (part != null) {
+                    names.add(name(p, part.name(), part.value()));
+                } else if (param != null) {
+                    names.add(name(p, param.name(), param.value()));
                 }
-                if (name.isEmpty()) {
-                    p.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
-                    name = p.getParameterName();
-                }
-                names.add(name);
             }
             return names;
         }
@@ -135,10 +132,21 @@ public class QueryParameters implements WebMvcConfigurer {
                 if (Map.class.isAssignableFrom(p.getParameterType())) {
                     return null;
                 }
-                p.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
-                names.add(!rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName());
+                names.add(name(p, rp.name(), rp.value()));
             }
             return names;
+        }
+
+        /** The name an annotation gives an argument, or the argument's own name when it gives none. */
+        private static String name(MethodParameter p, String name, String value) {
+            if (!name.isEmpty()) {
+                return name;
+            }
+            if (!value.isEmpty()) {
+                return value;
+            }
+            p.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+            return p.getParameterName();
         }
     }
 
