@@ -1,5 +1,6 @@
 package io.caravan.benchmarks;
 
+import io.caravan.domain.Disruption;
 import io.caravan.domain.Event;
 import io.caravan.domain.Order;
 import io.caravan.engine.Engine;
@@ -40,6 +41,9 @@ import java.util.concurrent.TimeUnit;
  *       observed — choosing orders of days 85 to 100 whose shipments are still in flight, so that every
  *       assessment composes a full route (credit of 4–5 parties, route convolution, listings, destination
  *       rules, political and natural exposure, decision).</li>
+ *   <li>{@code eventReachesInFlight}: one of the hazard and political events of the first 100 days (the world has
+ *       a handful), checked against every shipment in flight on day 100, and each shipment it touches assessed
+ *       anew — what the server does when such an event arrives;</li>
  *   <li>{@code assessmentJson}: writing such an order's assessment as its {@code caravan.assessment.v1} line
  *       of UTF-8 JSON (about 4.6 kB with every reason sentence), the sentences already drafted — what the
  *       server's encoder thread did for each order before compressing it, and still does for a single record's
@@ -67,6 +71,7 @@ public class EngineBenchmarks {
         List<Order> orders;
         Engine warmed;
         List<Assessment> assessed;
+        List<Disruption> disruptions;
         String versionsId;
 
         @Setup(Level.Trial)
@@ -94,6 +99,15 @@ public class EngineBenchmarks {
             }
             if (orders.size() < 1000) {
                 throw new IllegalStateException("too few in-flight orders to benchmark: " + orders.size());
+            }
+            disruptions = new ArrayList<>();
+            for (Event e : timeline) {
+                if (e instanceof Disruption d && !e.at().isAfter(cut)) {
+                    disruptions.add(d);
+                }
+            }
+            if (disruptions.isEmpty()) {
+                throw new IllegalStateException("no hazard or political event in the first 100 days to benchmark");
             }
             timeline = new ArrayList<>(timeline.subList(0, EVENTS));
             assessed = new ArrayList<>();
@@ -130,6 +144,16 @@ public class EngineBenchmarks {
             sum += w.warmed.assess(c.next(w)).expectedLossUsd();
         }
         return sum;
+    }
+
+    /**
+     * A hazard or political event reaching the shipments in flight: each one checked against the event, each
+     * touched one assessed anew; the score is in events per second.
+     */
+    @Benchmark
+    public int eventReachesInFlight(World w, Cursor c) {
+        c.event = (c.event + 1) % w.disruptions.size();
+        return w.warmed.inFlightTouchedBy(w.disruptions.get(c.event)).size();
     }
 
     /** An order's assessment written as JSON; the score is in assessments per second. */
@@ -184,6 +208,7 @@ public class EngineBenchmarks {
     @State(Scope.Thread)
     public static class Cursor {
         int i;
+        int event;
 
         /** The next order to assess, stepping through the chosen orders in a scattered but repeatable order. */
         Order next(World w) {

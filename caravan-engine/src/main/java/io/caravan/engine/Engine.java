@@ -15,6 +15,7 @@ import io.caravan.domain.Payment;
 import io.caravan.domain.PoliticalEvent;
 import io.caravan.domain.Shipment;
 import io.caravan.domain.TrackingEvent;
+import io.caravan.exposure.ActiveDisruptions;
 import io.caravan.exposure.RoutePoint;
 import io.caravan.exposure.Touch;
 import io.caravan.information.InformationReview;
@@ -42,7 +43,6 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -252,16 +252,12 @@ public final class Engine {
      * shipments already on their way, not only those booked after it.
      */
     public List<Assessment> inFlightTouchedBy(io.caravan.domain.Disruption event) {
+        ActiveDisruptions<?> family = event instanceof HazardEvent ? state.hazards : state.political;
+        String[] reach = family.reach(event.id(), reference.ports());
         List<Shipment> touched = new ArrayList<>();
         for (Shipment s : state.lanes.inFlightShipments()) {
-            List<Touch> touches = event instanceof HazardEvent
-                    ? state.hazards.touching(RoutePoint.of(s), reference.ports())
-                    : state.political.touching(RoutePoint.of(s), reference.ports());
-            for (Touch t : touches) {
-                if (t.event().id().equals(event.id())) {
-                    touched.add(s);
-                    break;
-                }
+            if (passesThrough(s, reach) && family.touches(event.id(), RoutePoint.of(s), reference.ports())) {
+                touched.add(s);
             }
         }
         touched.sort(java.util.Comparator.comparing(Shipment::id));
@@ -272,6 +268,15 @@ public final class Engine {
                     a.expectedLossUsd(), a.decision(), a.versions()));
         }
         return out;
+    }
+
+    private static boolean passesThrough(Shipment s, String[] countries) {
+        for (Leg leg : s.legs()) {
+            if (ActiveDisruptions.within(leg.from(), countries) || ActiveDisruptions.within(leg.to(), countries)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -402,7 +407,9 @@ public final class Engine {
             this.countries = cs;
             Instant first = points.get(0).when();
             Instant last = points.get(points.size() - 1).when();
-            this.transitDays = Math.max(1, Duration.between(first, last).toMinutes() / 1440.0);
+            // Whole minutes, as Duration.between(first, last).toMinutes() counts them, without making a Duration for each route.
+            long seconds = last.getEpochSecond() - first.getEpochSecond() - (last.getNano() < first.getNano() ? 1 : 0);
+            this.transitDays = Math.max(1, (seconds / 60) / 1440.0);
             this.hazards = state.hazards.touching(points, reference.ports());
             this.political = state.political.touching(points, reference.ports());
         }

@@ -82,18 +82,60 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
         return Math.pow(0.5, daysAfter / halfLifeDays);
     }
 
-    /** How near a place is to the event, in [0, 1]. Allocation-free: it runs for every point of every route. */
-    private double proximity(Disruption e, Location place, Ports ports) {
+    /**
+     * The countries where the active event with this id can touch a route (an empty array when there is no such
+     * event): those it names, those of the places it names, and those of the known ports inside its circle. A route
+     * none of whose points lies in one of them is not touched: {@link #touches} would answer false.
+     */
+    public String[] reach(String eventId, Ports ports) {
+        E e = byId.get(eventId);
+        if (e == null) {
+            return new String[0];
+        }
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        e.area().countries().forEach(c -> countries.add(c.value()));
+        e.area().locations().forEach(l -> countries.add(l.country().value()));
+        if (e.area().hasCircle()) {
+            for (io.caravan.reference.Port port : ports.all()) {
+                if (mayBeInside(port.position(), e.area().centre(), e.area().radiusKm())
+                        && port.position().distanceKm(e.area().centre()) < e.area().radiusKm()) {
+                    countries.add(port.locode().substring(0, 2));
+                }
+            }
+        }
+        return countries.toArray(new String[0]);
+    }
+
+    /** True when the place lies in one of the countries, each a two-letter code. Allocation-free. */
+    public static boolean within(Location place, String[] countries) {
+        String code = place.code();
+        for (String c : countries) {
+            if (c.charAt(0) == code.charAt(0) && c.charAt(1) == code.charAt(1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks a route point that has no port position. */
+    private static final GeoPoint NOT_A_PORT = new GeoPoint(0, 0);
+
+    /** How near the route's point {@code i} is to the event, in [0, 1]. Looks its position up only when a circle needs it. */
+    private double proximity(Disruption e, Location place, GeoPoint[] positions, int i, Ports ports) {
         List<Location> locations = e.area().locations();
-        for (int i = 0; i < locations.size(); i++) {
-            if (locations.get(i).code().equals(place.code())) {
+        for (int k = 0; k < locations.size(); k++) {
+            if (locations.get(k).code().equals(place.code())) {
                 return 1;
             }
         }
         double best = 0;
         if (e.area().hasCircle() && place.isSpecific()) {
-            GeoPoint p = ports.position(place).orElse(null);
-            if (p != null) {
+            GeoPoint p = positions[i];
+            if (p == null) {
+                p = ports.position(place).orElse(NOT_A_PORT);
+                positions[i] = p;
+            }
+            if (p != NOT_A_PORT && mayBeInside(p, e.area().centre(), e.area().radiusKm())) {
                 double d = p.distanceKm(e.area().centre());
                 if (d < e.area().radiusKm()) {
                     best = 1 - d / e.area().radiusKm();
@@ -103,14 +145,25 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
         if (best < countryWeight) {
             List<io.caravan.domain.CountryCode> countries = e.area().countries();
             String code = place.code();
-            for (int i = 0; i < countries.size(); i++) {
-                String c = countries.get(i).value();
+            for (int k = 0; k < countries.size(); k++) {
+                String c = countries.get(k).value();
                 if (c.charAt(0) == code.charAt(0) && c.charAt(1) == code.charAt(1)) {
                     return countryWeight;
                 }
             }
         }
         return best;
+    }
+
+    private static final double KM_A_DEGREE_OF_LATITUDE = 6371.0088 * Math.PI / 180;
+
+    /**
+     * False when a point is surely outside a circle: the great-circle distance is never less than the distance
+     * along a meridian between the two latitudes. The margin (a metre) keeps every point that the haversine
+     * formula, with its rounding, could still place inside.
+     */
+    private static boolean mayBeInside(GeoPoint p, GeoPoint centre, double radiusKm) {
+        return Math.abs(p.lat() - centre.lat()) * KM_A_DEGREE_OF_LATITUDE < radiusKm + 0.001;
     }
 
     /** The words for a proximity, for the one point that is reported. */
@@ -133,42 +186,66 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
         if (byId.isEmpty()) {
             return out;
         }
+        GeoPoint[] positions = new GeoPoint[route.size()];
         for (E e : byId.values()) {
-            double best = 0;
-            double bestWeight = 0;
-            RoutePoint where = null;
-            List<Integer> legs = null;
-            long start = e.at().getEpochSecond();
-            long end = end(e).getEpochSecond();
-            for (int i = 0; i < route.size(); i++) {
-                RoutePoint p = route.get(i);
-                double s = strength(start, end, p.when().getEpochSecond());
-                if (s < NEGLIGIBLE) {
-                    continue;
-                }
-                double weight = proximity(e, p.location(), ports);
-                if (weight == 0) {
-                    continue;
-                }
-                if (legs == null) {
-                    legs = new ArrayList<>(2);
-                }
-                if (!legs.contains(p.leg())) {
-                    legs.add(p.leg());
-                }
-                double q = e.severity() * s * weight;
-                if (q > best) {
-                    best = q;
-                    bestWeight = weight;
-                    where = p;
-                }
-            }
-            if (where != null) {
-                out.add(new Touch(e, best, where, how(e, where.location(), bestWeight), legs));
+            Touch t = touch(e, route, positions, ports);
+            if (t != null) {
+                out.add(t);
             }
         }
         out.sort((a, b) -> a.probability() != b.probability()
                 ? Double.compare(b.probability(), a.probability()) : a.event().id().compareTo(b.event().id()));
         return out;
+    }
+
+    /**
+     * True when the active event with this id touches the route: when {@link #touching} would list it. Costs one
+     * event's work, where {@code touching} costs every active event's.
+     */
+    public boolean touches(String eventId, List<RoutePoint> route, Ports ports) {
+        E e = byId.get(eventId);
+        return e != null && touch(e, route, new GeoPoint[route.size()], ports) != null;
+    }
+
+    /**
+     * How one event touches a route, or null when it does not. {@code positions} holds the route points' port
+     * positions as far as they have been looked up, shared by the events of one route: null when not yet looked
+     * up, {@link #NOT_A_PORT} for a country or a place that is not a known port.
+     */
+    private Touch touch(E e, List<RoutePoint> route, GeoPoint[] positions, Ports ports) {
+        double best = 0;
+        double bestWeight = 0;
+        RoutePoint where = null;
+        List<Integer> legs = null;
+        long start = e.at().getEpochSecond();
+        long end = end(e).getEpochSecond();
+        for (int i = 0; i < route.size(); i++) {
+            RoutePoint p = route.get(i);
+            long when = p.when().getEpochSecond();
+            if (when < start) {
+                continue;
+            }
+            double weight = proximity(e, p.location(), positions, i, ports);
+            if (weight == 0) {
+                continue;
+            }
+            double s = strength(start, end, when);
+            if (s < NEGLIGIBLE) {
+                continue;
+            }
+            if (legs == null) {
+                legs = new ArrayList<>(2);
+            }
+            if (!legs.contains(p.leg())) {
+                legs.add(p.leg());
+            }
+            double q = e.severity() * s * weight;
+            if (q > best) {
+                best = q;
+                bestWeight = weight;
+                where = p;
+            }
+        }
+        return where == null ? null : new Touch(e, best, where, how(e, where.location(), bestWeight), legs);
     }
 }

@@ -73,6 +73,45 @@ class ActiveDisruptionsTest {
     }
 
     @Test
+    void aPortInsideTheCircleTouchesByItsDistanceAndOneAtTheSameLatitudeFarAwayDoesNot() {
+        active.observe(typhoon(T.plus(Duration.ofDays(3))));
+        // Ningbo (29.8833 N, 121.55 E) is 1.3167 degrees of latitude south of the centre, 146.4 km, and 0.05 degrees
+        // of longitude east, 4.8 km at that latitude: 146.5 km. Proximity 1 - 146.5 / 400 = 0.634; 0.8 · 1 · 0.634 = 0.507.
+        Touch t = active.touching(List.of(new RoutePoint(Location.of("CNNBO"), T, 1)), ref.ports()).get(0);
+        assertThat(t.probability()).isCloseTo(0.507, within(0.001));
+        assertThat(t.how()).isEqualTo("within 400 km of its centre (CNNBO)");
+        // Port Said lies at the centre's latitude (31.27 N), 8 200 km to the west, in a country the event does not name.
+        assertThat(active.touching(List.of(new RoutePoint(Location.of("EGPSD"), T, 1)), ref.ports())).isEmpty();
+    }
+
+    @Test
+    void oneEventIsCheckedAgainstARouteAsTouchingWouldListIt() {
+        active.observe(typhoon(T.plus(Duration.ofDays(3))));
+        List<RoutePoint> nearby = List.of(new RoutePoint(Location.of("EGPSD"), T, 1), new RoutePoint(Location.of("CNNBO"), T, 1));
+        List<RoutePoint> farAway = List.of(new RoutePoint(Location.of("EGPSD"), T, 1), new RoutePoint(Location.of("CNQIN"), T, 1));
+        List<RoutePoint> before = List.of(new RoutePoint(Location.of("CNSGH"), T.minusSeconds(1), 1));
+        assertThat(active.touches("H-1", nearby, ref.ports())).isTrue();
+        assertThat(active.touches("H-1", farAway, ref.ports())).isFalse();
+        assertThat(active.touches("H-1", before, ref.ports())).isFalse();
+        assertThat(active.touches("H-2", nearby, ref.ports())).isFalse();
+        for (List<RoutePoint> route : List.of(nearby, farAway, before)) {
+            assertThat(active.touches("H-1", route, ref.ports())).isEqualTo(!active.touching(route, ref.ports()).isEmpty());
+        }
+    }
+
+    @Test
+    void anEventReachesTheCountriesItNamesAndThoseOfThePortsInsideItsCircle() {
+        active.observe(typhoon(T.plus(Duration.ofDays(3))));
+        // JP is named, CN holds the named CNSGH; the 400 km circle round Shanghai holds Chinese ports only
+        // (Qingdao, 560 km, is outside it; the nearest Korean and Japanese ports are further still).
+        String[] reach = active.reach("H-1", ref.ports());
+        assertThat(reach).containsExactly("CN", "JP");
+        assertThat(ActiveDisruptions.within(Location.of("JPTYO"), reach)).isTrue();
+        assertThat(ActiveDisruptions.within(Location.of("KR"), reach)).isFalse();
+        assertThat(active.reach("H-2", ref.ports())).isEmpty();
+    }
+
+    @Test
     void eventsEndedLongAgoAreForgotten() {
         active.observe(typhoon(T.plus(Duration.ofDays(3))));
         active.prune(T.plus(Duration.ofDays(100)));
