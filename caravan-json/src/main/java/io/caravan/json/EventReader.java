@@ -88,9 +88,23 @@ public final class EventReader {
      * field says what it is (mixed input); otherwise a schema, when present, must be the type's.
      */
     public Event decodeLine(String file, long lineNo, String line, RecordType type, List<RecordError> errors) {
+        return decodeLine(file, lineNo, () -> mapper.readTree(line), type, errors);
+    }
+
+    /**
+     * As {@link #decodeLine(String, long, String, RecordType, List)}, for a line of ASCII given as its bytes
+     * ({@code length} of them): parsed from the bytes, without making a string of them first. The caller checks
+     * that every byte is ASCII; a column in an error is then a byte's place and a character's alike.
+     */
+    public Event decodeAsciiLine(String file, long lineNo, byte[] line, int length, RecordType type, List<RecordError> errors) {
+        return decodeLine(file, lineNo, () -> mapper.readTree(line, 0, length), type, errors);
+    }
+
+    private Event decodeLine(String file, long lineNo, java.util.function.Supplier<JsonNode> parse, RecordType type,
+                             List<RecordError> errors) {
         JsonNode node;
         try {
-            node = mapper.readTree(line);
+            node = parse.get();
         } catch (JacksonException ex) {
             long column = ex.getLocation() == null ? -1 : ex.getLocation().getColumnNr();
             // the parser's own words for a cut-off line carry its internal source description; say it plainly

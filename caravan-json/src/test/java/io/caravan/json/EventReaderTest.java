@@ -74,6 +74,24 @@ class EventReaderTest {
     }
 
     @Test
+    void aLineOfAsciiReadFromItsBytesGivesWhatItGivesReadAsText() {
+        List<String> lines = List.of(GOOD_ORDER, "{not json", "[1,2]", "{\"schema\":\"caravan.order.v1\",\"id\":\"O-12\"",
+                "{\"a\":1} x", "{\"a\":tru}", "  {\"a\":\"\\u00e9\", \"b\":1}",
+                GOOD_ORDER.replace("\"ship_to\":\"US\"", "\"ship_to\":\"XX\""),
+                GOOD_ORDER.replace("\"quantity\":2", "\"quantity\":2.5"),
+                GOOD_ORDER.replace("}", ",\"colour\":\"red\"}"));
+        for (String line : lines) {
+            List<RecordError> fromText = new java.util.ArrayList<>();
+            List<RecordError> fromBytes = new java.util.ArrayList<>();
+            byte[] bytes = (line + "\n and what follows in the buffer").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            var a = reader.decodeLine("body", 3, line, null, fromText);
+            var b = reader.decodeAsciiLine("body", 3, bytes, line.length(), null, fromBytes);
+            assertThat(b).as(line).isEqualTo(a);
+            assertThat(fromBytes).as(line).isEqualTo(fromText);
+        }
+    }
+
+    @Test
     void aValueOutsideItsListNamesTheValuesAllowed(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("shipments.jsonl");
         Files.write(f, List.of("{\"schema\":\"caravan.shipment.v1\",\"id\":\"S-1\",\"at\":\"2025-03-01T01:09:50Z\","

@@ -183,6 +183,15 @@ public final class RecordParser {
                 if (in.tooLong()) {
                     return new Line(n, null, new RecordError(source, n, "", io.caravan.json.ByteLines.tooLongMessage()));
                 }
+                int ascii = ascii(in.line(), in.length());
+                if (ascii == BLANK) {
+                    continue;
+                }
+                if (ascii == CONTENT) {
+                    List<RecordError> errors = new ArrayList<>(1);
+                    Event e = checked(reader.decodeAsciiLine(source, n, in.line(), in.length(), type, errors), source, n, errors);
+                    return e != null ? new Line(n, e, null) : new Line(n, null, errors.get(0));
+                }
                 String line;
                 try {
                     line = utf8.decode(ByteBuffer.wrap(in.line(), 0, in.length())).toString();
@@ -210,6 +219,28 @@ public final class RecordParser {
         public long bytesRead() {
             return in.bytesRead();
         }
+    }
+
+    private static final int BLANK = 0;
+    private static final int CONTENT = 1;
+    private static final int NOT_ASCII = 2;
+
+    /**
+     * Whether a line is all ASCII and then whether it is blank (only characters {@link String#isBlank} skips), so
+     * that most lines are parsed from their bytes; a line with any other byte is decoded as UTF-8 first.
+     */
+    private static int ascii(byte[] line, int length) {
+        int kind = BLANK;
+        for (int i = 0; i < length; i++) {
+            byte b = line[i];
+            if (b < 0) {
+                return NOT_ASCII;
+            }
+            if (kind == BLANK && !Character.isWhitespace(b)) {
+                kind = CONTENT;
+            }
+        }
+        return kind;
     }
 
     /** Reads JSON Lines from a stream, line by line, as they arrive. */
