@@ -94,7 +94,10 @@ public class RecordQueries {
         }
         w.and("r.legal_name ilike ?", nameContains == null || nameContains.isBlank() ? null
                 : "%" + nameContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        w.and("a.action = ?", action == null ? null : AssessmentController.parseAction(action, "decision").name());
+        // The decision too, for the same reason: each kind of subject and decision has an index of its own (schema 10).
+        if (action != null) {
+            w.and("a.action = " + literal(AssessmentController.parseAction(action, "decision").name()));
+        }
         if (from != null && to != null && !to.isAfter(from)) {
             throw new io.caravan.server.web.BadRequest("to", "'" + to + "' is not after from '" + from + "'; the range is from"
                     + " (included) to (excluded)");
@@ -212,10 +215,10 @@ public class RecordQueries {
         return field;
     }
 
-    /** A type or field name as an SQL literal; only lower-case names, which come from code, never from callers. */
+    /** A type, field or decision name as an SQL literal; only names of letters, which come from code or are checked against its list first. */
     private static String literal(String name) {
-        if (!name.matches("[a-z_-]+")) {
-            throw new IllegalArgumentException("not a type or field name: " + name);
+        if (!name.matches("[A-Za-z_-]+")) {
+            throw new IllegalArgumentException("not a type, field or decision name: " + name);
         }
         return "'" + name + "'";
     }
