@@ -16,7 +16,10 @@ import java.util.Optional;
  * The embedded default: a real PostgreSQL, started from the binaries that come from Maven Central, whose
  * data stays in a folder of the user's ({@code ~/.caravan/postgres} unless told otherwise) so that a
  * restart keeps everything. A server that was killed leaves its PostgreSQL running; the next start finds
- * that process through {@code postmaster.pid} and stops it before starting its own.
+ * that process through {@code postmaster.pid} and stops it before starting its own. A running server holds a
+ * lock on {@code postgres.lock} beside the folder, which the operating system lets go when the process ends
+ * however it ends, so that a second server started on the same folder stops with an error instead of taking
+ * the running server's PostgreSQL for one left behind.
  */
 public final class EmbeddedDatabase implements Closeable {
 
@@ -27,10 +30,14 @@ public final class EmbeddedDatabase implements Closeable {
     private final DirtyPageFlusher flusher;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, DirtyPageFlusher flusher) {
+    private final java.nio.channels.FileChannel claim;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, DirtyPageFlusher flusher,
+                             java.nio.channels.FileChannel claim) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.flusher = flusher;
+        this.claim = claim;
     }
 
     /**
@@ -54,6 +61,16 @@ public final class EmbeddedDatabase implements Closeable {
     /** Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
+        java.nio.channels.FileChannel claim = claim(dataDirectory);
+        try {
+            return start(dataDirectory, claim);
+        } catch (IOException | RuntimeException e) {
+            claim.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, java.nio.channels.FileChannel claim) throws IOException {
         stopOrphan(dataDirectory);
         boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
         log.info("{} embedded PostgreSQL in {}", fresh ? "Creating" : "Starting", dataDirectory);
@@ -85,7 +102,7 @@ public final class EmbeddedDatabase implements Closeable {
                 // extend a growing file are not covered: DirtyPageFlusher writes those out.
                 .setServerConfig("backend_flush_after", "256kB")
                 .start();
-        EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDirectory, DirtyPageFlusher.start(databaseFiles(pg, dataDirectory)));
+        EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDirectory, DirtyPageFlusher.start(databaseFiles(pg, dataDirectory)), claim);
         db.stopAtExit();
         return db;
     }
@@ -120,8 +137,37 @@ public final class EmbeddedDatabase implements Closeable {
                 log.warn("The embedded PostgreSQL of {} had stopped before the server did (killed, or its folder removed?);"
                         + " the next start checks its data and recovers from its WAL", dataDirectory);
             }
+            claim.close();
             closed.countDown();
         }
+    }
+
+    /**
+     * Locks {@code postgres.lock} beside the data folder for as long as this process runs, writing its pid there;
+     * refuses when another process holds it: that process is a server using the folder now.
+     */
+    static java.nio.channels.FileChannel claim(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            channel.close();
+            throw new IOException("another Caravan server" + (holder.isEmpty() ? "" : " (process " + holder + ")")
+                    + " is using the embedded PostgreSQL in " + dataDirectory + "; stop it first, or start this one"
+                    + " with a home of its own (--home DIR)");
+        }
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+        return channel;
     }
 
     /** Stops a PostgreSQL that a previous, killed run left serving this data directory. */
