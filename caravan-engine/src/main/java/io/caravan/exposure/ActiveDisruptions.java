@@ -108,13 +108,18 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
 
     /** True when the place lies in one of the countries, each a two-letter code. Allocation-free. */
     public static boolean within(Location place, String[] countries) {
-        String code = place.code();
         for (String c : countries) {
-            if (c.charAt(0) == code.charAt(0) && c.charAt(1) == code.charAt(1)) {
+            if (inCountry(place, c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when the place (a UN/LOCODE or a country code) lies in the country of this two-letter code. */
+    private static boolean inCountry(Location place, String country) {
+        String code = place.code();
+        return country.charAt(0) == code.charAt(0) && country.charAt(1) == code.charAt(1);
     }
 
     /** Marks a route point that has no port position. */
@@ -144,10 +149,8 @@ public final class ActiveDisruptions<E extends Disruption> implements Serializab
         }
         if (best < countryWeight) {
             List<io.caravan.domain.CountryCode> countries = e.area().countries();
-            String code = place.code();
             for (int k = 0; k < countries.size(); k++) {
-                String c = countries.get(k).value();
-                if (c.charAt(0) == code.charAt(0) && c.charAt(1) == code.charAt(1)) {
+                if (inCountry(place, countries.get(k).value())) {
                     return countryWeight;
                 }
             }

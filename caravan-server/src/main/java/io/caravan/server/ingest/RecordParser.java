@@ -189,8 +189,7 @@ public final class RecordParser {
                 }
                 if (ascii == CONTENT) {
                     List<RecordError> errors = new ArrayList<>(1);
-                    Event e = checked(reader.decodeAsciiLine(source, n, in.line(), in.length(), type, errors), source, n, errors);
-                    return e != null ? new Line(n, e, null) : new Line(n, null, errors.get(0));
+                    return line(n, reader.decodeAsciiLine(source, n, in.line(), in.length(), type, errors), errors);
                 }
                 String line;
                 try {
@@ -203,11 +202,16 @@ public final class RecordParser {
                 }
                 if (!line.isBlank()) {
                     List<RecordError> errors = new ArrayList<>(1);
-                    Event e = checked(reader.decodeLine(source, n, line, type, errors), source, n, errors);
-                    return e != null ? new Line(n, e, null) : new Line(n, null, errors.get(0));
+                    return line(n, reader.decodeLine(source, n, line, type, errors), errors);
                 }
             }
             return null;
+        }
+
+        /** Line {@code n} as decoded: its record, checked against the clock, or the error that refused it. */
+        private Line line(long n, Event decoded, List<RecordError> errors) {
+            Event e = checked(decoded, source, n, errors);
+            return e != null ? new Line(n, e, null) : new Line(n, null, errors.get(0));
         }
 
         /** Lines read so far, blank ones too. */
