@@ -73,6 +73,8 @@ class AccessTest {
                 if (!allowed) {
                     assertThat(r.status()).isEqualTo(403);
                     assertThat(r.json().get("type").stringValue()).isEqualTo("urn:caravan:problem:forbidden");
+                    assertThat(r.json().get("detail").stringValue()).as("the refusal names the role, method and path")
+                            .startsWith("your role (" + role + ") may not " + c.method() + " " + c.path().replaceFirst("\\?.*", "") + ";");
                 }
             }
         }

@@ -43,10 +43,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(caller.get(), prefix));
         SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        // Not cleared here: the chain's SecurityContextHolderFilter clears it once the request is done, after a refusal's
+        // handler (further out than this filter) has told the caller which role was refused.
+        chain.doFilter(request, response);
     }
 }

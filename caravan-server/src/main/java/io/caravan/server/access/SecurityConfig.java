@@ -72,7 +72,7 @@ public class SecurityConfig {
             HttpStatus.FORBIDDEN, e instanceof org.springframework.security.web.csrf.CsrfException ? "csrf" : "forbidden",
             e instanceof org.springframework.security.web.csrf.CsrfException
                     ? "the CSRF token is missing or stale: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
-                    : "your role may not do this; ask an administrator of your organisation");
+                    : Problems.forbidden(request));
 
     /** A page of the dashboard gets the dashboard's error page; everything else a problem document. */
     private static final AccessDeniedHandler DENIED = (request, response, e) -> {

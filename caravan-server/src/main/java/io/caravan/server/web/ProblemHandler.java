@@ -40,7 +40,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                "your role may not do this; ask an administrator of your organisation", null, request));
+                Problems.forbidden(request), null, request));
     }
 
     @ExceptionHandler(AuthenticationException.class)

@@ -36,6 +36,20 @@ public final class Problems {
         return p;
     }
 
+    /**
+     * What a refused caller is told: its role, and the method and path it may not use, so that a mistyped path
+     * (which the role rules refuse before any endpoint is looked for) reads as one.
+     */
+    public static String forbidden(HttpServletRequest request) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String roles = auth == null ? "" : auth.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "your role" + (roles.isEmpty() ? "" : " (" + roles + ")") + " may not " + request.getMethod() + " "
+                + request.getRequestURI() + "; check the method and path (docs/api.md), or ask an administrator of your"
+                + " organisation for a role that may";
+    }
+
     /** Writes a problem from a servlet filter, where no message converter is at hand. */
     public static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String type,
                              String detail) throws IOException {
