@@ -89,21 +89,22 @@ public class AlertController {
 
     /**
      * The queue in an order of severity or of age without sorting every open alert: each severity's alerts come in
-     * order from the queue index (tenant, status, severity, first raised), only as many as the page needs, and those
+     * order from that status's and severity's index (tenant, first raised), only as many as the page needs, and those
      * are merged — most severe first (oldest first within a severity), or oldest or newest first overall.
      */
     private List<Alert> bySeverity(long tenantId, String status, String severity, String kind, String subjectType,
                                    String subjectId, PageRequest p, String eachOrder, String mergedOrder) {
-        Where w = new Where("tenant_id", tenantId).and("status = ?", status).and("kind = ?", kind)
+        Where w = new Where("tenant_id", tenantId).andNamed("status", status).and("kind = ?", kind)
                 .and("subject_type = ?", subjectType).and("subject_id = ?", subjectId);
         List<String> levels = severity != null ? List.of(severity) : List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
         StringBuilder sql = new StringBuilder("select * from (");
         List<Object> params = new java.util.ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
+            // status and severity written into the statement: each (status, severity) has an index of its own (schema 11)
             sql.append(i == 0 ? "" : " union all ").append("(select ").append(COLUMNS).append(", ").append(levels.size() - i)
-                    .append(" r from alert").append(w.sql()).append(" and severity = ? order by ").append(eachOrder).append(" limit ?)");
+                    .append(" r from alert").append(w.sql()).append(" and severity = ").append(Where.literal(levels.get(i)))
+                    .append(" order by ").append(eachOrder).append(" limit ?)");
             params.addAll(List.of(w.params()));
-            params.add(levels.get(i));
             params.add(p.offset() + p.size());
         }
         sql.append(") x order by ").append(mergedOrder).append(" limit ? offset ?");

@@ -217,10 +217,7 @@ public class RecordQueries {
 
     /** A type, field or decision name as an SQL literal; only names of letters, which come from code or are checked against its list first. */
     private static String literal(String name) {
-        if (!name.matches("[A-Za-z_-]+")) {
-            throw new IllegalArgumentException("not a type, field or decision name: " + name);
-        }
-        return "'" + name + "'";
+        return Where.literal(name);
     }
 
     private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -29,6 +29,23 @@ public final class Where {
         return this;
     }
 
+    /**
+     * Adds {@code column = 'name'} with the name written into the statement rather than bound: the planner can then
+     * pick a partial index whose condition names it. {@code name} must be a checked name (letters, digits, '_', '-').
+     */
+    public Where andNamed(String column, String name) {
+        sql.append(" and ").append(column).append(" = ").append(literal(name));
+        return this;
+    }
+
+    /** {@code name} as an SQL string literal; only checked names (letters, digits, '_', '-') are accepted. */
+    public static String literal(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("not a type, field, status or decision name: " + name);
+        }
+        return "'" + name + "'";
+    }
+
     public String sql() {
         return sql.toString();
     }
