@@ -88,7 +88,7 @@ public class RecordQueries {
                                        String action, Grade grade, Qualifications qualifications, OffsetDateTime from,
                                        OffsetDateTime to, PageRequest page) {
         // The type is written into the statement (it comes from a fixed set) so the planner can use the partial indexes.
-        Where w = new Where("r.tenant_id", tenantId).and("r.type = " + literal(type));
+        Where w = new Where("r.tenant_id", tenantId).andNamed("r.type", type);
         for (FieldFilter f : filters) {
             w.and("r." + column(f.field()) + " = ?", f.value());
         }
@@ -96,7 +96,7 @@ public class RecordQueries {
                 : "%" + nameContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         // The decision too, for the same reason: each kind of subject and decision has an index of its own (schema 10).
         if (action != null) {
-            w.and("a.action = " + literal(AssessmentController.parseAction(action, "decision").name()));
+            w.andNamed("a.action", AssessmentController.parseAction(action, "decision").name());
         }
         if (from != null && to != null && !to.isAfter(from)) {
             throw new io.caravan.server.web.BadRequest("to", "'" + to + "' is not after from '" + from + "'; the range is from"
@@ -126,12 +126,12 @@ public class RecordQueries {
         // assessment; a shipment may have been assessed again, and only its newest counts.
         boolean byAssessment = (type.equals("order") || type.equals("shipment")) && (action != null || page.orderBy().startsWith("a.p_max"));
         String from_ = byAssessment
-                ? " from assessment a join record r on r.tenant_id = a.tenant_id and r.type = " + literal(type) + " and r.record_key = a.subject_id"
+                ? " from assessment a join record r on r.tenant_id = a.tenant_id and r.type = " + Where.literal(type) + " and r.record_key = a.subject_id"
                 : " from record r left join lateral (select assessment_id, action, p_max, expected_loss_usd from assessment x"
                 + " where x.tenant_id = r.tenant_id and x.subject_id = r.record_id and x.subject_type = r.type"
                 + " order by x.as_of desc, x.id desc limit 1) a on true";
         if (byAssessment) {
-            w.and("a.subject_type = " + literal(type));
+            w.andNamed("a.subject_type", type);
             if (type.equals("shipment")) {
                 w.and("not exists (select 1 from assessment b where b.tenant_id = a.tenant_id and b.subject_id = a.subject_id"
                         + " and b.subject_type = a.subject_type and (b.as_of, b.id) > (a.as_of, a.id))");
@@ -188,7 +188,7 @@ public class RecordQueries {
                         + " a.expected_loss_usd from record r left join lateral (select assessment_id, action, p_max,"
                         + " expected_loss_usd from assessment x where x.tenant_id = r.tenant_id and x.subject_id = r.record_id"
                         + " and x.subject_type = r.type order by x.as_of desc, x.id desc limit 1) a on true"
-                        + " where r.tenant_id = ? and r.type = " + literal(type) + " and "
+                        + " where r.tenant_id = ? and r.type = " + Where.literal(type) + " and "
                         + (type.equals("participant") ? "r.record_id" : "r.record_key") + " = ? order by r.seq desc limit 1",
                 (rs, n) -> item(rs), tenantId, id);
         if (items.isEmpty()) {
@@ -201,7 +201,7 @@ public class RecordQueries {
     public List<Item> referencing(long tenantId, String type, String field, String value, int limit) {
         // "offset 0" keeps the planner on the field's index: ordering by time first would walk every record of the type
         return jdbc.query("select * from (select r.seq, r.record_id, r.at, r.body, null assessment_id, null action,"
-                        + " null p_max, null expected_loss_usd from record r where r.tenant_id = ? and r.type = " + literal(type)
+                        + " null p_max, null expected_loss_usd from record r where r.tenant_id = ? and r.type = " + Where.literal(type)
                         + " and r." + column(field) + " = ? offset 0) r order by r.at, r.seq limit ?", (rs, n) -> item(rs),
                 tenantId, value, limit);
     }
@@ -213,11 +213,6 @@ public class RecordQueries {
                     + ParsedRecord.FILTER_COLUMNS);
         }
         return field;
-    }
-
-    /** A type, field or decision name as an SQL literal; only names of letters, which come from code or are checked against its list first. */
-    private static String literal(String name) {
-        return Where.literal(name);
     }
 
     private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -6,8 +6,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +36,10 @@ public final class EmbeddedDatabase implements Closeable {
     private final DirtyPageFlusher flusher;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
-    private final java.nio.channels.FileChannel claim;
+    private final FileChannel claim;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, DirtyPageFlusher flusher,
-                             java.nio.channels.FileChannel claim) {
+                             FileChannel claim) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.flusher = flusher;
@@ -61,7 +67,7 @@ public final class EmbeddedDatabase implements Closeable {
     /** Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
-        java.nio.channels.FileChannel claim = claim(dataDirectory);
+        FileChannel claim = claim(dataDirectory);
         try {
             return start(dataDirectory, claim);
         } catch (IOException | RuntimeException e) {
@@ -70,7 +76,7 @@ public final class EmbeddedDatabase implements Closeable {
         }
     }
 
-    private static EmbeddedDatabase start(Path dataDirectory, java.nio.channels.FileChannel claim) throws IOException {
+    private static EmbeddedDatabase start(Path dataDirectory, FileChannel claim) throws IOException {
         stopOrphan(dataDirectory);
         boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
         log.info("{} embedded PostgreSQL in {}", fresh ? "Creating" : "Starting", dataDirectory);
@@ -146,27 +152,27 @@ public final class EmbeddedDatabase implements Closeable {
      * Locks {@code postgres.lock} beside the data folder for as long as this process runs, writing its pid there;
      * refuses when another process holds it: that process is a server using the folder now.
      */
-    static java.nio.channels.FileChannel claim(Path dataDirectory) throws IOException {
+    static FileChannel claim(Path dataDirectory) throws IOException {
         Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
-        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.READ,
-                java.nio.file.StandardOpenOption.WRITE);
-        java.nio.channels.FileLock lock;
+        FileChannel channel = FileChannel.open(file,
+                StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
         try {
             lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             lock = null;
         }
         if (lock == null) {
-            String holder = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            String holder = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim();
             channel.close();
             throw new IOException("another Caravan server" + (holder.isEmpty() ? "" : " (process " + holder + ")")
                     + " is using the embedded PostgreSQL in " + dataDirectory + "; stop it first, or start this one"
                     + " with a home of its own (--home DIR)");
         }
         channel.truncate(0);
-        channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                .getBytes(StandardCharsets.US_ASCII)), 0);
         return channel;
     }
 
