@@ -12,6 +12,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lists and fetches stored records of one type with the newest assessment of each (for assessable types).
@@ -121,10 +122,14 @@ public class RecordQueries {
                     + " and n.record_id = r.record_id)");
         }
         String actionName = action == null ? null : AssessmentController.parseAction(action, "decision").name();
-        // Orders and shipments filtered by decision or ranked by probability are found from the assessments' indexes,
-        // each joined to its record, rather than by finding every record's newest assessment first. An order has one
-        // assessment; a shipment may have been assessed again, and only its newest counts.
-        boolean byAssessment = (type.equals("order") || type.equals("shipment")) && (action != null || page.orderBy().startsWith("a.p_max"));
+        // Orders filtered by decision, shipments, payments and listings not approved (schemas 10 and 12), and all four
+        // ranked by probability, are found from the assessments' indexes, each joined to its record, rather than by
+        // finding every record's newest assessment first. An order, a payment and a listing have one assessment each,
+        // as of the record's time; a shipment may have been assessed again when an event reached it on its way, and
+        // only its newest assessment counts. Approved shipments, payments and listings, nearly all of them, are found
+        // from the records, newest first.
+        boolean decisionIndexed = actionName != null && (type.equals("order") || !actionName.equals("APPROVE"));
+        boolean byAssessment = LISTED_FROM_ASSESSMENTS.contains(type) && (decisionIndexed || page.orderBy().startsWith("a.p_max"));
         String from_ = byAssessment
                 ? " from assessment a join record r on r.tenant_id = a.tenant_id and r.type = " + Where.literal(type) + " and r.record_key = a.subject_id"
                 : " from record r left join lateral (select assessment_id, action, p_max, expected_loss_usd from assessment x"
@@ -139,7 +144,9 @@ public class RecordQueries {
         }
         // Only the assessment's columns can be null (a record not assessed); the records' own sort keys never are,
         // and "nulls last" on them would keep the planner from walking their index backwards.
-        String orderBy = byAssessment ? page.orderBy().replace("r.at", "a.as_of")
+        // The assessments' time stands for the records' own where the two are equal, so that its index gives the order.
+        String orderBy = byAssessment && !type.equals("shipment") ? page.orderBy().replace("r.at", "a.as_of")
+                : byAssessment ? page.orderBy()
                 : page.orderBy().startsWith("a.") ? page.orderBy() + " nulls last" : page.orderBy();
         List<Item> items = jdbc.query("select r.seq, r.record_id, r.at, r.body, a.assessment_id, a.action, a.p_max,"
                         + " a.expected_loss_usd" + from_ + w.sql() + " order by " + orderBy + " limit ? offset ?",
@@ -150,6 +157,12 @@ public class RecordQueries {
         if (type.equals("order") && nameContains == null && grade == null && qualifications == null && from == null && to == null
                 && filters.stream().allMatch(f -> f.field().equals("ship_from") || f.field().equals("ship_to"))) {
             return page.page(items, ordersFromSums(tenantId, filters, actionName));
+        }
+        if (!filtered && byAssessment) {
+            // ranked by probability without a filter: every record of the type, counted from the records alone
+            Where records = new Where("r.tenant_id", tenantId).andNamed("r.type", type);
+            return page.page(items, jdbc.queryForObject("select count(*) from record r" + records.sql(), Long.class,
+                    records.params()));
         }
         if (!filtered || type.equals("participant")) {
             // without a filter on the assessment the count needs only the records (an index-only scan)
@@ -163,6 +176,9 @@ public class RecordQueries {
                 + " limit " + (COUNT_CAP + 1) + ") c", Long.class, w.params());
         return n > COUNT_CAP ? page.pageAtLeast(items, COUNT_CAP) : page.page(items, n);
     }
+
+    /** The record types whose lists by decision or probability can start from the assessments' indexes. */
+    private static final Set<String> LISTED_FROM_ASSESSMENTS = Set.of("order", "shipment", "payment", "listing");
 
     /** Counts stop here for filters the stored sums cannot answer; the list then says "1000+". */
     public static final int COUNT_CAP = 1_000;
