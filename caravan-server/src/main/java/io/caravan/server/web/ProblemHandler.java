@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -51,6 +52,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request) {
+        if (e instanceof InvalidDataAccessResourceUsageException) {
+            // a statement the database refuses (bad SQL, a missing column): a fault of the server, which a retry repeats
+            return unexpected(e, request);
+        }
         log.error("database failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "storage-unavailable", "the database could not complete the request; nothing was acknowledged, retry it",
