@@ -61,6 +61,18 @@ class RequestErrorsTest {
     }
 
     @Test
+    void aSortKeyTheListDoesNotHaveIsRefusedWithTheKeysItHas() {
+        assertThat(refused("/api/v1/orders?sort=risk", "sort").get("detail").stringValue())
+                .isEqualTo("'risk' cannot be sorted on; sortable: at, expected_loss_usd, id, p_max, seq");
+        // tracking events, outcomes and events are never assessed themselves: no probability to rank them by
+        assertThat(refused("/api/v1/records/tracking?sort=p_max,desc", "sort").get("detail").stringValue())
+                .isEqualTo("'p_max' cannot be sorted on; sortable: at, id, seq");
+        refused("/api/v1/records/outcomes?sort=expected_loss_usd", "sort");
+        assertThat(total("/api/v1/records/orders?sort=p_max,desc&size=1")).isEqualTo(200);
+        assertThat(total("/api/v1/records/tracking?sort=id&size=1")).isPositive();
+    }
+
+    @Test
     void aValueNotOfItsTypeSaysWhatItShouldBe() {
         assertThat(refused("/api/v1/orders?page=abc", "page").get("detail").stringValue()).isEqualTo("'abc' is not a whole number");
         assertThat(refused("/api/v1/assessments?min_probability=high", "min_probability").get("detail").stringValue())

@@ -30,6 +30,12 @@ public class RecordQueries {
     static final Map<String, String> SORTABLE = Map.of("at", "r.at", "id", "r.record_id", "seq", "r.seq",
             "p_max", "a.p_max", "expected_loss_usd", "a.expected_loss_usd");
 
+    /** The sort keys of records that are never assessed themselves (tracking events, outcomes, hazards, political events). */
+    static final Map<String, String> RECORD_SORTABLE = Map.of("at", "r.at", "id", "r.record_id", "seq", "r.seq");
+
+    /** The record types the engine assesses; their lists carry each record's newest decision. */
+    static final Set<String> ASSESSED = Set.of("participant", "order", "payment", "shipment", "listing");
+
     private final JdbcTemplate jdbc;
 
     public RecordQueries(JdbcTemplate jdbc) {

@@ -187,8 +187,8 @@ public class SubjectController {
             @RequestParam(required = false) String sort) {
         var t = io.caravan.server.ingest.IngestController.stem(type);
         String name = io.caravan.server.ingest.ParsedRecord.typeName(t);
-        return records.list(Caller.current().tenantId(), name, List.of(), null, null, from, to,
-                PageRequest.of(page, size, sort, RecordQueries.SORTABLE, "seq,desc"));
+        return records.list(Caller.current().tenantId(), name, List.of(), null, null, from, to, PageRequest.of(page, size, sort,
+                RecordQueries.ASSESSED.contains(name) ? RecordQueries.SORTABLE : RecordQueries.RECORD_SORTABLE, "seq,desc"));
     }
 
     /** A kind filter as the enum's name; an unknown kind is refused with the kinds there are. */

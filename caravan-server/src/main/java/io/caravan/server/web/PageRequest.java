@@ -26,7 +26,8 @@ public record PageRequest(int page, int size, String orderBy) {
         String field = parts[0].trim();
         String expr = sortable.get(field);
         if (expr == null) {
-            throw new BadRequest("sort", "'" + field + "' cannot be sorted on; sortable: " + String.join(", ", sortable.keySet()));
+            throw new BadRequest("sort", "'" + field + "' cannot be sorted on; sortable: "
+                    + String.join(", ", new java.util.TreeSet<>(sortable.keySet())));
         }
         String dir = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
         if (!dir.equals("asc") && !dir.equals("desc")) {
