@@ -80,6 +80,22 @@ class DecisionListTest {
         }
     }
 
+    @Test
+    void assessmentsMatchingAFilterAreCountedUpToTheCapAndAllOfThemExactly() {
+        JsonNode all = get("/api/v1/assessments?size=1");
+        assertThat(all.get("total_exact").asBoolean()).isTrue();
+        long total = all.get("total").asLong();
+        long orders = get("/api/v1/assessments?size=1&subject_type=order").get("total").asLong();
+        long others = total - orders;
+        assertThat(orders).isEqualTo(400);
+        assertThat(others).as("this world's other assessments, more than the cap").isGreaterThan(1_000);
+        JsonNode notOrders = get("/api/v1/assessments?size=1&min_probability=0");
+        assertThat(notOrders.get("total").asLong()).isEqualTo(1_000);
+        assertThat(notOrders.get("total_exact").asBoolean()).isFalse();
+        JsonNode few = get("/api/v1/assessments?size=1&subject_type=order");
+        assertThat(few.get("total_exact").asBoolean()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"shipments", "payments", "listings"})
     void rankedByProbability(String list) {

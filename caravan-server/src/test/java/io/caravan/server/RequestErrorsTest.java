@@ -106,7 +106,7 @@ class RequestErrorsTest {
         assertThat(viewer.get("/api/v1/cases?status=resolved").status()).isEqualTo(200);
         assertThat(org.admin.get("/api/v1/audit?action=login").json()).isNotEmpty();
         assertThat(viewer.get("/api/v1/alerts?kind=risk_threshold&subject_type=order&size=1").status()).isEqualTo(200);
-        assertThat(total("/api/v1/assessments?min_probability=0&size=1")).isEqualTo(total("/api/v1/assessments?size=1"));
+        assertThat(total("/api/v1/assessments?subject_type=order&min_probability=0&size=1")).isEqualTo(200);
     }
 
     @Test

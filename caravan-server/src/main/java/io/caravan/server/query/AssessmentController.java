@@ -97,10 +97,16 @@ public class AssessmentController {
             w.and("not exists (select 1 from assessment n where n.tenant_id = a.tenant_id and n.subject_type = a.subject_type"
                     + " and n.subject_id = a.subject_id and n.id > a.id)");
         }
-        long total = jdbc.queryForObject("select count(*) from assessment a" + w.sql(), Long.class, w.params());
         List<Summary> items = jdbc.query("select " + COLUMNS + " from assessment a" + w.sql() + " order by " + p.orderBy()
                 + " limit ? offset ?", (rs, n) -> summary(rs), w.params(p.size(), p.offset()));
-        return p.page(items, total);
+        boolean filtered = subjectType != null || subjectId != null || action != null || minProbability != null || latest;
+        if (!filtered) {
+            return p.page(items, jdbc.queryForObject("select count(*) from assessment a" + w.sql(), Long.class, w.params()));
+        }
+        // as for records: a filter's matches are counted up to a cap, which costs no more than a page however large the store
+        long n = jdbc.queryForObject("select count(*) from (select 1 from assessment a" + w.sql() + " limit "
+                + (RecordQueries.COUNT_CAP + 1) + ") c", Long.class, w.params());
+        return n > RecordQueries.COUNT_CAP ? p.pageAtLeast(items, RecordQueries.COUNT_CAP) : p.page(items, n);
     }
 
     @Operation(summary = "Export every assessment as NDJSON", description = "One caravan.assessment.v1 line per assessment, in"
