@@ -113,6 +113,12 @@ public final class Client {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts bytes as they are, with a Content-Encoding (e.g. gzip) saying how to read them. */
+    public Response post(String path, String contentType, String contentEncoding, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).header("Content-Encoding", contentEncoding)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Posts a body without its length: sent in chunks, as a client streaming an upload does. */
     public Response postStreamed(String path, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -154,6 +154,47 @@ class IngestApiTest {
         assertThat(again.get("duplicate_lines").stringValue()).isEqualTo("1-2,7");
     }
 
+    static byte[] gzip(String text) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aGzipBodyIsReadDecompressedAndOneThatIsNotWholeGzipStoresNothing() {
+        Client ingest = org.as(Org.Role.INGEST);
+        String body = MERCHANT.replace("M-1", "M-Z") + "\n" + order("O-Z1", "M-Z", "5.00") + "\n" + order("O-Z2", "M-Z", "6.00") + "\n";
+        Client.Response r = ingest.post("/api/v1/records", "application/x-ndjson", "gzip", gzip(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("accepted").intValue()).isEqualTo(3);
+        assertThat(r.json().get("lines").intValue()).isEqualTo(3);
+        // the same records sent uncompressed are recognised as the ones stored
+        assertThat(ingest.postNdjson("/api/v1/records", body).json().get("duplicates").intValue()).isEqualTo(3);
+        Client.Response single = ingest.post("/api/v1/records", "application/json", "gzip", gzip(order("O-Z3", "M-Z", "7.00")));
+        assertThat(single.status()).as(single.body()).isEqualTo(201);
+
+        String more = order("O-Z4", "M-Z", "5.00") + "\n" + order("O-Z5", "M-Z", "5.00") + "\n";
+        byte[] whole = gzip(more);
+        Client.Response cut = ingest.post("/api/v1/records", "application/x-ndjson", "gzip", java.util.Arrays.copyOf(whole, whole.length - 12));
+        assertThat(cut.status()).isEqualTo(400);
+        assertThat(cut.json().get("field").stringValue()).isEqualTo("Content-Encoding");
+        assertThat(cut.json().get("detail").stringValue()).contains("not whole gzip data").contains("nothing was stored");
+        Client.Response plain = ingest.post("/api/v1/records", "application/x-ndjson", "gzip",
+                more.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.json().get("detail").stringValue()).contains("not whole gzip data");
+        assertThat(org.as(Org.Role.VIEWER).get("/api/v1/orders/O-Z4").status()).isEqualTo(404);
+
+        Client.Response brotli = ingest.post("/api/v1/records", "application/x-ndjson", "br", gzip(more));
+        assertThat(brotli.status()).isEqualTo(415);
+        assertThat(brotli.json().get("detail").stringValue()).contains("'br' is not taken").contains("gzip");
+        assertThat(org.as(Org.Role.VIEWER).get("/api/v1/orders/O-Z4").status()).isEqualTo(404);
+    }
+
     @Test
     void aTypedEndpointNeedsNoSchemaAndUnknownTypesAreNamed() {
         Client ingest = org.as(Org.Role.INGEST);
@@ -205,6 +246,12 @@ class IngestApiTest {
             Client.Response streamed = ingest.postStreamed("/api/v1/records", "application/x-ndjson", body.toString().repeat(4));
             assertThat(streamed.status()).isEqualTo(413);
             assertThat(streamed.json().get("detail").stringValue()).contains("2000 bytes");
+            // The limit is on the text: a small gzip body that would decompress past it is refused the same way.
+            byte[] packed = gzip(body.toString().repeat(40));
+            assertThat(packed.length).isLessThan(2000);
+            Client.Response inflated = ingest.post("/api/v1/records", "application/x-ndjson", "gzip", packed);
+            assertThat(inflated.status()).isEqualTo(413);
+            assertThat(inflated.json().get("detail").stringValue()).contains("2000 bytes");
         } finally {
             limited.close();
         }
