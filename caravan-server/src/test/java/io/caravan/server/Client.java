@@ -113,6 +113,11 @@ public final class Client {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts bytes as they are, e.g. a file. */
+    public Response post(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Posts bytes as they are, with a Content-Encoding (e.g. gzip) saying how to read them. */
     public Response post(String path, String contentType, String contentEncoding, byte[] body) {
         return send(request(path).header("Content-Type", contentType).header("Content-Encoding", contentEncoding)

@@ -144,6 +144,36 @@ class ImportTest {
     }
 
     @Test
+    void aGzipFileIsReadAsItsTextAndOneCutOffKeepsWhatCameBeforeTheCut() {
+        Org fresh = Org.create("import-gzip");
+        Client analyst = fresh.as(Org.Role.ANALYST);
+        List<String> lines = Worlds.lines(300).subList(0, 300);
+        JsonNode run = report(fresh, analyst.post("/import?name=world.jsonl.gz", "application/gzip",
+                IngestApiTest.gzip(Worlds.ndjson(lines.subList(0, 200)))));
+        assertThat(run.get("status").stringValue()).as(run.toString()).isEqualTo("DONE");
+        assertThat(run.get("format").stringValue()).isEqualTo("JSONL");
+        assertThat(run.get("accepted").asLong()).isEqualTo(200);
+        assertThat(run.get("rejected").asLong()).isZero();
+
+        // a CSV file of orders, named so, compressed; its type and format from the name without .gz
+        String csv = "id,at,merchant_id,buyer_country,ship_from,ship_to,items[0].sku,items[0].hs_code,items[0].quantity,"
+                + "items[0].unit_value.amount,items[0].unit_value.currency,promised_by\n"
+                + "GZ-1,2025-03-01T09:00:00Z,M-0001,GB,CN,GB,SKU-1,950300,2,12.50,USD,2025-03-20T00:00:00Z\n";
+        JsonNode csvRun = report(fresh, analyst.post("/import?name=orders-march.csv.gz", "application/gzip", IngestApiTest.gzip(csv)));
+        assertThat(csvRun.get("format").stringValue()).isEqualTo("CSV");
+        assertThat(csvRun.get("record_type").stringValue()).isEqualTo("orders");
+        assertThat(csvRun.get("accepted").asLong()).as(csvRun.toString()).isEqualTo(1);
+
+        // cut off: the records decompressed whole before the cut are stored, and the run says it broke off
+        byte[] rest = IngestApiTest.gzip(Worlds.ndjson(lines.subList(200, 300)));
+        JsonNode cut = report(fresh, analyst.post("/import?name=world.jsonl.gz", "application/gzip",
+                java.util.Arrays.copyOf(rest, rest.length / 2)));
+        assertThat(cut.get("status").stringValue()).as(cut.toString()).isEqualTo("BROKEN");
+        assertThat(cut.get("problem").stringValue()).startsWith("The upload broke off after line");
+        assertThat(cut.get("accepted").asLong()).isPositive().isLessThan(100);
+    }
+
+    @Test
     void anEmptyFileAndAnEndlessLineAreRefusedWithTheirReason() {
         Org fresh = Org.create("import-odd");
         Client analyst = fresh.as(Org.Role.ANALYST);

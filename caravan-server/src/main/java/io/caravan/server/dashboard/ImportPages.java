@@ -45,7 +45,7 @@ public class ImportPages {
 
     /** The file as the body, as the page's script sends it: answered with the run, as JSON. */
     @PostMapping(path = "/import", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE, "text/csv", "application/x-ndjson",
-        MediaType.TEXT_PLAIN_VALUE})
+        MediaType.TEXT_PLAIN_VALUE, "application/gzip"})
     public ResponseEntity<Map<String, Object>> stream(@RequestParam String name, @RequestParam(required = false) String format,
                                                       @RequestParam(required = false) String type, HttpServletRequest request)
             throws IOException {

@@ -55,14 +55,15 @@ public class Imports {
                     throw new BadRequest("format", "'" + chosen + "' is not a format; use jsonl or csv");
                 }
             }
-            String n = fileName.toLowerCase(Locale.ROOT);
+            String n = withoutGz(fileName.toLowerCase(Locale.ROOT));
             if (n.endsWith(".csv")) {
                 return CSV;
             }
             if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
                 return JSONL;
             }
-            throw new BadRequest("format", "the file name '" + fileName + "' does not end in .jsonl, .ndjson or .csv; choose the format");
+            throw new BadRequest("format", "the file name '" + fileName + "' does not end in .jsonl, .ndjson or .csv (or one of"
+                    + " them and .gz); choose the format");
         }
     }
 
@@ -94,7 +95,7 @@ public class Imports {
                 throw new BadRequest("type", e.getMessage());
             }
         }
-        String n = fileName.toLowerCase(Locale.ROOT);
+        String n = withoutGz(fileName.toLowerCase(Locale.ROOT));
         for (RecordType t : RecordType.values()) {
             String stem = t.fileStem();
             if (n.startsWith(stem) && (n.length() == stem.length() || ".-_ ".indexOf(n.charAt(stem.length())) >= 0)) {
@@ -108,6 +109,48 @@ public class Imports {
         return null;
     }
 
+    /** A file name without the .gz of a compressed file: orders.csv.gz names a CSV file of orders. */
+    static String withoutGz(String name) {
+        return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+    }
+
+    /**
+     * The upload's text: a gzip-compressed file (orders.jsonl.gz), known by its first two bytes whatever its name, is
+     * decompressed as it arrives. A compressed file cut off or corrupt ends the reading as an upload that breaks off does.
+     */
+    static InputStream text(InputStream upload) {
+        return new InputStream() {
+            private InputStream in;
+
+            private InputStream in() throws IOException {
+                if (in == null) {
+                    java.io.BufferedInputStream b = new java.io.BufferedInputStream(upload, 1 << 16);
+                    b.mark(2);
+                    int first = b.read();
+                    int second = b.read();
+                    b.reset();
+                    in = first == 0x1f && second == 0x8b ? new java.util.zip.GZIPInputStream(b, 1 << 16) : b;
+                }
+                return in;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return in().read();
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                return in().read(buf, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                upload.close();
+            }
+        };
+    }
+
     /** Reads, checks and stores a file as it arrives; returns the finished run (DONE, or BROKEN with why). */
     public Run run(Caller caller, String fileName, Format format, RecordType type, InputStream in) {
         String name = fileName.replaceAll("[\\\\/\r\n]", "_");
@@ -117,7 +160,8 @@ public class Imports {
         audit.record(caller.tenantId(), caller.name(), "import.started", "import:" + id, name);
         Tally tally = new Tally();
         ArrayDeque<CompletableFuture<List<RecordOutcome>>> pending = new ArrayDeque<>();
-        Source source = format == Format.CSV ? csv(in, name, type) : jsonl(in, name, type);
+        InputStream text = text(in);
+        Source source = format == Format.CSV ? csv(text, name, type) : jsonl(text, name, type);
         List<ParsedRecord> batch = new ArrayList<>();
         String problem = null;
         try {
