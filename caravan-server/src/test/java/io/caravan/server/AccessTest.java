@@ -73,8 +73,11 @@ class AccessTest {
                 if (!allowed) {
                     assertThat(r.status()).isEqualTo(403);
                     assertThat(r.json().get("type").stringValue()).isEqualTo("urn:caravan:problem:forbidden");
-                    assertThat(r.json().get("detail").stringValue()).as("the refusal names the role, method and path")
-                            .startsWith("your role (" + role + ") may not " + c.method() + " " + c.path().replaceFirst("\\?.*", "") + ";");
+                    String path = c.path().replaceFirst("\\?.*", "");
+                    boolean platform = path.startsWith("/actuator/") || path.startsWith("/api/v1/tenants");
+                    assertThat(r.json().get("detail").stringValue()).as("the refusal names the role (or whose endpoint it is), method and path")
+                            .startsWith((platform ? "only the platform operator's administrators may " : "your role (" + role + ") may not ")
+                                    + c.method() + " " + path + ";");
                 }
             }
         }
@@ -90,6 +93,14 @@ class AccessTest {
         String metrics = operator.get("/actuator/prometheus").body();
         assertThat(metrics).contains("caravan_ingest_records_total").contains("caravan_assessment_seconds_bucket");
         assertThat(Client.anonymous(url).get("/actuator/prometheus").status()).isEqualTo(401);
+        // an organisation's own administrator is told whose endpoint it is, not to ask for a higher role
+        Client.Response tenantAdmin = org.as(Org.Role.ADMIN).get("/actuator/prometheus");
+        assertThat(tenantAdmin.status()).isEqualTo(403);
+        assertThat(tenantAdmin.json().get("detail").stringValue())
+                .startsWith("only the platform operator's administrators may GET /actuator/prometheus");
+        assertThat(org.as(Org.Role.VIEWER).get("/api/v1/orders/x").status()).isEqualTo(404);
+        assertThat(org.as(Org.Role.VIEWER).post("/api/v1/cases", "{}").json().get("detail").stringValue())
+                .contains("your role (VIEWER) may not POST /api/v1/cases");
         assertThat(Client.anonymous(url).get("/actuator/health/readiness").json().get("status").stringValue()).isEqualTo("UP");
     }
 

@@ -45,8 +45,15 @@ public final class Problems {
         String roles = auth == null ? "" : auth.getAuthorities().stream().map(a -> a.getAuthority())
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted()
                 .collect(java.util.stream.Collectors.joining(", "));
+        String path = request.getRequestURI();
+        if ((path.startsWith("/actuator/") || path.equals("/api/v1/tenants") || path.startsWith("/api/v1/tenants/"))
+                && !roles.contains("OPERATOR")) {
+            // the platform's own endpoints (metrics, organisations): no role in an organisation reaches them
+            return "only the platform operator's administrators may " + request.getMethod() + " " + path + "; log in as"
+                    + " one (the operator organisation's admin) or use an API key of theirs (docs/operations.md)";
+        }
         return "your role" + (roles.isEmpty() ? "" : " (" + roles + ")") + " may not " + request.getMethod() + " "
-                + request.getRequestURI() + "; check the method and path (docs/api.md), or ask an administrator of your"
+                + path + "; check the method and path (docs/api.md), or ask an administrator of your"
                 + " organisation for a role that may";
     }
 
