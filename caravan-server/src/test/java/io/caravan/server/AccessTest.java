@@ -44,6 +44,8 @@ class AccessTest {
         List<Case> cases = List.of(
                 new Case("POST", "/api/v1/records", merchant, only(Org.Role.ADMIN, Org.Role.ANALYST, Org.Role.INGEST)),
                 new Case("POST", "/api/v1/records/participants", merchant, only(Org.Role.ADMIN, Org.Role.ANALYST, Org.Role.INGEST)),
+                new Case("POST", "/api/v1/imports?name=m.jsonl", merchant, only(Org.Role.ADMIN, Org.Role.ANALYST, Org.Role.INGEST)),
+                new Case("GET", "/api/v1/imports", null, only(Org.Role.ADMIN, Org.Role.ANALYST, Org.Role.VIEWER)),
                 new Case("GET", "/api/v1/orders", null, only(Org.Role.ADMIN, Org.Role.ANALYST, Org.Role.VIEWER)),
                 new Case("GET", "/api/v1/participants", null, only(Org.Role.ADMIN, Org.Role.ANALYST, Org.Role.VIEWER)),
                 new Case("GET", "/api/v1/assessments", null, only(Org.Role.ADMIN, Org.Role.ANALYST, Org.Role.VIEWER)),

@@ -174,6 +174,32 @@ class ImportTest {
     }
 
     @Test
+    void aProgramSendsAWholeFileToTheApiAndReadsItsReport() {
+        Org fresh = Org.create("import-api");
+        Client ingest = fresh.as(Org.Role.INGEST);
+        List<String> lines = new ArrayList<>(Worlds.lines(300).subList(0, 150));
+        lines.set(9, lines.get(9).replaceFirst("\"country\":\"[A-Z]{2}\"", "\"country\":\"XQ\""));
+        Client.Response r = ingest.post("/api/v1/imports?name=world-2025.jsonl.gz", "application/gzip",
+                IngestApiTest.gzip(Worlds.ndjson(lines)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode run = r.json();
+        assertThat(r.header("Location")).isEqualTo("/api/v1/imports/" + run.get("id").asLong());
+        assertThat(run.get("status").stringValue()).isEqualTo("DONE");
+        assertThat(run.get("accepted").asLong()).isEqualTo(149);
+        assertThat(run.get("rejected").asLong()).isEqualTo(1);
+        assertThat(run.get("errors").get(0).get("line").asLong()).isEqualTo(10);
+        assertThat(run.get("errors").get(0).get("field").stringValue()).isEqualTo("country");
+        assertThat(fresh.as(Org.Role.VIEWER).get(r.header("Location")).json().get("accepted").asLong()).isEqualTo(149);
+
+        Client.Response csv = ingest.post("/api/v1/imports?name=march.csv", "text/csv", "id,at\n");
+        assertThat(csv.status()).isEqualTo(400);
+        assertThat(csv.json().get("field").stringValue()).isEqualTo("type");
+        assertThat(csv.json().get("detail").stringValue()).contains("choose the record type");
+        assertThat(fresh.as(Org.Role.VIEWER).post("/api/v1/imports?name=w.jsonl", "application/x-ndjson", lines.get(0)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void anEmptyFileAndAnEndlessLineAreRefusedWithTheirReason() {
         Org fresh = Org.create("import-odd");
         Client analyst = fresh.as(Org.Role.ANALYST);

@@ -22,6 +22,7 @@ class TenantIsolationTest {
     static long bCase;
     static long bEvidence;
     static String bUserId;
+    static long bImport;
 
     static final String ONLY_B = IngestApiTest.MERCHANT.replace("M-1", "M-ONLY-B");
 
@@ -51,6 +52,8 @@ class TenantIsolationTest {
         assertThat(bAnalyst.post("/api/v1/assessments/" + bAssessment + "/override",
                 "{\"action\":\"APPROVE\",\"reason\":\"checked with the merchant\"}").status()).isEqualTo(201);
         bUserId = b.admin.get("/api/v1/users").json().get(0).get("id").toString();
+        bImport = b.as(Org.Role.INGEST).post("/api/v1/imports?name=b-only.jsonl", "application/x-ndjson",
+                IngestApiTest.MERCHANT.replace("M-1", "M-IMPORTED-B") + "\n").json().get("id").longValue();
         // keep one B alert open for the alert endpoints
         assertThat(second).isNotEqualTo(bAlert);
     }
@@ -67,6 +70,7 @@ class TenantIsolationTest {
             assertThat(c.get("/api/v1/shipments?order_id=O-000250").json().get("total").longValue()).isZero();
             assertThat(c.get("/api/v1/assessments?subject_id=O-000250").json().get("total").longValue()).isZero();
             assertThat(c.get("/api/v1/cases").json().get("total").longValue()).isZero();
+            assertThat(c.get("/api/v1/imports").body()).doesNotContain("b-only.jsonl");
             assertThat(c.get("/api/v1/records/tracking").json().get("total").longValue())
                     .isLessThan(b.as(Org.Role.VIEWER).get("/api/v1/records/tracking").json().get("total").longValue());
             long aAlerts = c.get("/api/v1/alerts").json().get("total").longValue();
@@ -86,7 +90,8 @@ class TenantIsolationTest {
         Client c = a.as(Org.Role.ANALYST);
         List<String> paths = List.of("/api/v1/orders/O-000250", "/api/v1/payments/P-000250", "/api/v1/shipments/S-000250",
                 "/api/v1/participants/M-ONLY-B", "/api/v1/assessments/" + bAssessment, "/api/v1/assessments/order:O-000250",
-                "/api/v1/alerts/" + bAlert, "/api/v1/cases/" + bCase, "/api/v1/cases/" + bCase + "/evidence/" + bEvidence);
+                "/api/v1/alerts/" + bAlert, "/api/v1/cases/" + bCase, "/api/v1/cases/" + bCase + "/evidence/" + bEvidence,
+                "/api/v1/imports/" + bImport, "/api/v1/participants/M-IMPORTED-B");
         for (String p : paths) {
             assertThat(b.as(Org.Role.ANALYST).get(p).status()).as("B sees " + p).isEqualTo(200);
             Client.Response r = c.get(p);

@@ -95,7 +95,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**",
                                 "/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/**").hasAnyRole("ADMIN", "ANALYST", "INGEST")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/**", "/api/v1/imports")
+                        .hasAnyRole("ADMIN", "ANALYST", "INGEST")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/**").hasAnyRole(WORKERS)
                         // the dashboard: readers see every page, workers may act on them
