@@ -29,6 +29,8 @@ public class SecurityConfig {
 
     private static final String[] READERS = {"ADMIN", "ANALYST", "VIEWER"};
     private static final String[] WORKERS = {"ADMIN", "ANALYST"};
+    /** The platform's own endpoints (metrics, organisations): only the operator organisation's administrators reach them. */
+    public static final String[] OPERATOR_PATHS = {"/actuator/**", "/api/v1/tenants", "/api/v1/tenants/**"};
 
     /**
      * Calls with an API key: stateless, no CSRF (a browser never sends the header by itself), none of the
@@ -91,7 +93,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
                                 "/css/**", "/js/**", "/data/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/actuator/**", "/api/v1/tenants", "/api/v1/tenants/**").hasRole("OPERATOR")
+                        .requestMatchers(OPERATOR_PATHS).hasRole("OPERATOR")
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**",
                                 "/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()

@@ -36,6 +36,8 @@ public final class Problems {
         return p;
     }
 
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
+
     /**
      * What a refused caller is told: its role, and the method and path it may not use, so that a mistyped path
      * (which the role rules refuse before any endpoint is looked for) reads as one.
@@ -46,9 +48,9 @@ public final class Problems {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted()
                 .collect(java.util.stream.Collectors.joining(", "));
         String path = request.getRequestURI();
-        if ((path.startsWith("/actuator/") || path.equals("/api/v1/tenants") || path.startsWith("/api/v1/tenants/"))
-                && !roles.contains("OPERATOR")) {
-            // the platform's own endpoints (metrics, organisations): no role in an organisation reaches them
+        if (!roles.contains("OPERATOR") && java.util.Arrays.stream(io.caravan.server.access.SecurityConfig.OPERATOR_PATHS)
+                .anyMatch(pattern -> PATHS.match(pattern, path))) {
+            // no role in an organisation reaches the platform's own endpoints
             return "only the platform operator's administrators may " + request.getMethod() + " " + path + "; log in as"
                     + " one (the operator organisation's admin) or use an API key of theirs (docs/operations.md)";
         }
