@@ -103,10 +103,7 @@ public class AssessmentController {
         if (!filtered) {
             return p.page(items, jdbc.queryForObject("select count(*) from assessment a" + w.sql(), Long.class, w.params()));
         }
-        // as for records: a filter's matches are counted up to a cap, which costs no more than a page however large the store
-        long n = jdbc.queryForObject("select count(*) from (select 1 from assessment a" + w.sql() + " limit "
-                + (RecordQueries.COUNT_CAP + 1) + ") c", Long.class, w.params());
-        return n > RecordQueries.COUNT_CAP ? p.pageAtLeast(items, RecordQueries.COUNT_CAP) : p.page(items, n);
+        return RecordQueries.countedUpToCap(jdbc, p, items, " from assessment a" + w.sql(), w.params());
     }
 
     @Operation(summary = "Export every assessment as NDJSON", description = "One caravan.assessment.v1 line per assessment, in"

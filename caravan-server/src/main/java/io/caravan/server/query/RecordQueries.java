@@ -34,7 +34,8 @@ public class RecordQueries {
     static final Map<String, String> RECORD_SORTABLE = Map.of("at", "r.at", "id", "r.record_id", "seq", "r.seq");
 
     /** The record types the engine assesses; their lists carry each record's newest decision. */
-    static final Set<String> ASSESSED = Set.of("participant", "order", "payment", "shipment", "listing");
+    static final Set<String> ASSESSED = java.util.Arrays.stream(io.caravan.risk.SubjectType.values())
+            .map(io.caravan.risk.SubjectType::prefix).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final JdbcTemplate jdbc;
 
@@ -178,8 +179,17 @@ public class RecordQueries {
         }
         // Counting every match of a filter over a large store costs more than the page: count up to a cap.
         boolean needsAssessment = byAssessment || action != null || grade != null;
-        long n = jdbc.queryForObject("select count(*) from (select 1" + (needsAssessment ? from_ : " from record r") + w.sql()
-                + " limit " + (COUNT_CAP + 1) + ") c", Long.class, w.params());
+        return countedUpToCap(jdbc, page, items, (needsAssessment ? from_ : " from record r") + w.sql(), w.params());
+    }
+
+    /**
+     * The page with the count of the matches of {@code fromAndWhere} ("from … where …"), stopped at {@link #COUNT_CAP}:
+     * counting every match of a filter over a large store costs more than the page itself.
+     */
+    static <T> PageRequest.Page<T> countedUpToCap(JdbcTemplate jdbc, PageRequest page, List<T> items, String fromAndWhere,
+                                                 Object[] params) {
+        long n = jdbc.queryForObject("select count(*) from (select 1" + fromAndWhere + " limit " + (COUNT_CAP + 1) + ") c",
+                Long.class, params);
         return n > COUNT_CAP ? page.pageAtLeast(items, COUNT_CAP) : page.page(items, n);
     }
 
