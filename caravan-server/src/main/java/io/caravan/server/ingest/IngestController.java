@@ -127,22 +127,34 @@ public class IngestController {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            try {
+                return text().read();
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw notWhole(e);
+            }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                if (text == null) {
-                    text = new java.util.zip.GZIPInputStream(compressed, 1 << 16);
-                }
-                return text.read(b, off, len);
+                return text().read(b, off, len);
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                throw new BadRequest("Content-Encoding", "the body is sent as gzip (Content-Encoding: gzip) but is not whole"
-                        + " gzip data (" + e.getMessage() + "); nothing was stored. Compress it again, e.g. with"
-                        + " 'gzip -c orders.jsonl', or send it uncompressed without that header");
+                throw notWhole(e);
             }
+        }
+
+        /** Opened at the first read, which reads the gzip header: a body that is not gzip is refused from there too. */
+        private java.io.InputStream text() throws IOException {
+            if (text == null) {
+                text = new java.util.zip.GZIPInputStream(compressed, 1 << 16);
+            }
+            return text;
+        }
+
+        private static BadRequest notWhole(IOException e) {
+            return new BadRequest("Content-Encoding", "the body is sent as gzip (Content-Encoding: gzip) but is not whole"
+                    + " gzip data (" + e.getMessage() + "); nothing was stored. Compress it again, e.g. with"
+                    + " 'gzip -c orders.jsonl', or send it uncompressed without that header");
         }
 
         @Override
